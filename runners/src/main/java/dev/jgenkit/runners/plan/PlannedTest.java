@@ -1,0 +1,54 @@
+package dev.jgenkit.runners.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgenkit.specs.Location;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One test to run against one model, in plan order.
+ *
+ * @param index position in the whole plan (0-based); results are reported in this order
+ * @param suiteIndex position of the suite in the spec file (0-based)
+ * @param model the model as written in the spec
+ * @param modelKey the action key ({@code /model/...})
+ * @param name the display name
+ * @param capability the built-in capability, empty for custom tests
+ * @param input the GenerateRequest sent as the action input
+ * @param validators {@code name[:arg]} strings
+ * @param stream whether to call with {@code ?stream=true}
+ * @param skipReason present when the test is planned but not run (verdict SKIP)
+ * @param declaredUnsupported present when model metadata declares the capability unsupported but the
+ *     spec asks for it anyway: the text says what the metadata declares
+ * @param location where the test (or its suite, for built-ins) is written
+ */
+public record PlannedTest(
+    int index,
+    int suiteIndex,
+    String model,
+    String modelKey,
+    String name,
+    Optional<String> capability,
+    ObjectNode input,
+    List<String> validators,
+    boolean stream,
+    Optional<String> skipReason,
+    Optional<String> declaredUnsupported,
+    Location location) {
+  public PlannedTest {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(modelKey, "modelKey");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(capability, "capability");
+    Objects.requireNonNull(input, "input");
+    validators = List.copyOf(validators);
+    Objects.requireNonNull(skipReason, "skipReason");
+    Objects.requireNonNull(declaredUnsupported, "declaredUnsupported");
+    Objects.requireNonNull(location, "location");
+  }
+
+  public boolean builtIn() {
+    return capability.isPresent();
+  }
+}
