@@ -16,6 +16,18 @@ public record Location(Path file, int line, int column) {
     return new Location(file, 1, 1);
   }
 
+  /**
+   * The same position with {@code file} relative to {@code base} when it lies under it, e.g. to
+   * print paths relative to the working directory.
+   */
+  public Location relativeTo(Path base) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path root = base.toAbsolutePath().normalize();
+    return absolute.startsWith(root) && !absolute.equals(root)
+        ? new Location(root.relativize(absolute), line, column)
+        : this;
+  }
+
   /** {@code file:line:col}, the form editors and CI annotators understand. */
   @Override
   public String toString() {

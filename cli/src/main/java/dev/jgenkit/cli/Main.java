@@ -1,0 +1,40 @@
+package dev.jgenkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point; the only place that calls {@link System#exit}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(out, err, CliEnvironment.system(), args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs jgenkit in-process and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, CliEnvironment env, String... args) {
+    CommandLine cl = commandLine(out, err, env);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
+    JGenkitCommand root = new JGenkitCommand();
+    CommandLine cl = new CommandLine(root);
+    cl.addSubcommand("test-model", new TestModelCommand(env));
+    cl.addSubcommand("validate", new ValidateCommand(env));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    cl.setParameterExceptionHandler(ErrorHandler::handleParameterException);
+    cl.setUsageHelpAutoWidth(false);
+    cl.setUsageHelpWidth(100);
+    return cl;
+  }
+}

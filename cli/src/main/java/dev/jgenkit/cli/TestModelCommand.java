@@ -1,0 +1,222 @@
+package dev.jgenkit.cli;
+
+import dev.jgenkit.reports.ConsoleReport;
+import dev.jgenkit.reports.ConsoleStyle;
+import dev.jgenkit.reports.PeerOutput;
+import dev.jgenkit.reports.Reports;
+import dev.jgenkit.runners.RuntimeTarget;
+import dev.jgenkit.runners.TestModelEngine;
+import dev.jgenkit.runners.exec.ExecutionOptions;
+import dev.jgenkit.runners.exec.RunListener;
+import dev.jgenkit.runners.plan.Planner;
+import dev.jgenkit.runners.reflection.ReflectionClient;
+import dev.jgenkit.runners.results.RunResult;
+import dev.jgenkit.runners.runtime.RuntimeDirectories;
+import dev.jgenkit.runners.runtime.RuntimeUnavailableException;
+import dev.jgenkit.specs.BuiltInTests;
+import dev.jgenkit.specs.DidYouMean;
+import dev.jgenkit.specs.Location;
+import dev.jgenkit.specs.ProjectRoot;
+import dev.jgenkit.specs.SpecFile;
+import dev.jgenkit.specs.Suite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jgenkit test-model}: the peer's {@code genkit dev:test-model}, stricter and faster. */
+@Command(
+    name = "test-model",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Run model-conformance tests against a Genkit runtime through its reflection API.",
+      "",
+      "  jgenkit test-model MODEL [--supports LIST] [-- CMD ARGS...]",
+      "  jgenkit test-model --from-file SPEC.yaml [-- CMD ARGS...]",
+      "",
+      "With a command, jgenkit starts it (GENKIT_ENV=dev, output to <report-dir>/runtime.log),",
+      "waits for its models and stops its whole process tree at the end. Without one it attaches",
+      "to --runtime-url or to the most recent healthy runtime under <project>/.genkit/runtimes."
+    },
+    footer = {"", ExitCode.TABLE})
+final class TestModelCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Parameters(
+      paramLabel = "MODEL_OR_CMD",
+      arity = "0..*",
+      description =
+          "Without --from-file: the model name, then the runtime command. With --from-file: the"
+              + " runtime command.")
+  List<String> positionals = new ArrayList<>();
+
+  @Option(
+      names = "--from-file",
+      paramLabel = "FILE",
+      description =
+          "Spec file (YAML for .yaml/.yml, else JSON), resolved against the project root like the"
+              + " peer. Repeatable.")
+  List<String> fromFiles = new ArrayList<>();
+
+  @Option(
+      names = "--supports",
+      paramLabel = "LIST",
+      description =
+          "Capabilities for suites that list neither supports nor tests (default: ${DEFAULT-VALUE})."
+              + " 'auto' derives them from the model's metadata and SKIPs the rest.")
+  String supports = String.join(",", BuiltInTests.DEFAULT_SUPPORTS);
+
+  @Option(names = "--runtime-url", paramLabel = "URL", description = "Attach to the runtime at this reflection URL.")
+  String runtimeUrl;
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tests run at once across all suites (default: ${DEFAULT-VALUE}).")
+  int jobs = 8;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per-test timeout; the action is cancelled (default: ${DEFAULT-VALUE}).")
+  double timeoutSeconds = 120;
+
+  @Option(names = "--retries", paramLabel = "N", description = "Retries for UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, HTTP 429/503 (default: ${DEFAULT-VALUE}).")
+  int retries = 0;
+
+  @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "Bound for the runtime to start and register the spec's models (default: ${DEFAULT-VALUE}).")
+  double startupTimeoutSeconds = 60;
+
+  @Option(names = "--strict", description = "Add the stricter validators (json-schema, tool-input-schema, stream-consistent) to the built-ins.")
+  boolean strict;
+
+  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where results.json, junit.xml and runtime.log go (default: ${DEFAULT-VALUE}).")
+  Path reportDir = Path.of("jgenkit-reports");
+
+  @Option(names = "--peer-output", description = "Print the peer's exact lines (Testing model:, ✅ Passed:, Tests Completed:) instead of the tree.")
+  boolean peerOutput;
+
+  private final CliEnvironment env;
+
+  TestModelCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    validateOptions();
+    Path projectRoot = ProjectRoot.find(env.workingDir());
+    List<String> command;
+    List<SpecFile> specs = new ArrayList<>();
+    List<String> specNames = new ArrayList<>();
+    if (!fromFiles.isEmpty()) {
+      command = positionals;
+      for (String f : fromFiles) {
+        Path path = ProjectRoot.resolveSpec(projectRoot, f);
+        specs.add(SpecLoading.load(path, err));
+        specNames.add(path.toString());
+      }
+    } else {
+      if (positionals.isEmpty()) {
+        throw new UserException(ExitCode.USAGE,
+            "a model name is required unless --from-file is used\n  e.g. jgenkit test-model googleai/gemini-2.5-flash -- node index.js");
+      }
+      String model = positionals.get(0);
+      command = positionals.subList(1, positionals.size());
+      Location where = new Location(Path.of("<command line>"), 0, 0);
+      specs.add(new SpecFile(where.file(), List.of(new Suite(model, Optional.empty(), Optional.empty(), where))));
+    }
+    Path reports = env.workingDir().resolve(reportDir).normalize();
+    RuntimeDirectories dirs = RuntimeDirectories.of(projectRoot, env.workingDir());
+    RuntimeTarget target;
+    if (!command.isEmpty()) {
+      if (runtimeUrl != null) {
+        throw new UserException(ExitCode.USAGE, "--runtime-url and a runtime command exclude each other");
+      }
+      target = new RuntimeTarget.Command(command, env.workingDir(), Map.of(), reports.resolve("runtime.log"), dirs);
+    } else if (runtimeUrl != null) {
+      target = new RuntimeTarget.Url(runtimeUrl);
+    } else {
+      target = new RuntimeTarget.Discover(dirs);
+    }
+    boolean auto = supports.trim().equalsIgnoreCase("auto");
+    Planner.Options planOptions =
+        new Planner.Options(auto ? BuiltInTests.DEFAULT_SUPPORTS : supportsList(), auto, strict);
+    ExecutionOptions exec =
+        new ExecutionOptions(jobs, seconds(timeoutSeconds), retries, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    TestModelEngine.Request request =
+        new TestModelEngine.Request(specs, specNames, planOptions, exec, target,
+            seconds(startupTimeoutSeconds), VersionProvider.version());
+    ConsoleStyle style = new ConsoleStyle(env.color(), true);
+    RunListener listener = peerOutput ? RunListener.NONE : new ConsoleListener(out, style, env.interactiveTerminal());
+    if (!peerOutput && target instanceof RuntimeTarget.Command c) {
+      out.println("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")");
+      out.flush();
+    }
+    RunResult result;
+    try {
+      result = new TestModelEngine(ReflectionClient.defaultHttpClient(), Clock.systemUTC()).run(request, listener);
+    } catch (RuntimeUnavailableException e) {
+      throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
+    }
+    if (peerOutput) {
+      out.print(PeerOutput.render(result));
+    } else {
+      out.println();
+      out.print(ConsoleReport.summary(result, style));
+    }
+    try {
+      List<Path> written = Reports.writeAll(reports, result);
+      if (!peerOutput) {
+        out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+      }
+    } catch (IOException e) {
+      throw new UserException(ExitCode.INTERNAL, "cannot write reports to " + reports + ": " + e.getMessage(), e);
+    }
+    out.flush();
+    return result.anyFailed() ? ExitCode.TESTS_FAILED : ExitCode.OK;
+  }
+
+  private void validateOptions() {
+    if (jobs < 1) {
+      throw new UserException(ExitCode.USAGE, "--jobs must be at least 1 (got " + jobs + ")");
+    }
+    if (!(timeoutSeconds > 0)) {
+      throw new UserException(ExitCode.USAGE, "--timeout must be a positive number of seconds");
+    }
+    if (retries < 0) {
+      throw new UserException(ExitCode.USAGE, "--retries must be 0 or more");
+    }
+    if (!(startupTimeoutSeconds > 0)) {
+      throw new UserException(ExitCode.USAGE, "--startup-timeout must be a positive number of seconds");
+    }
+  }
+
+  private List<String> supportsList() {
+    List<String> caps = Arrays.stream(supports.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    for (String c : caps) {
+      if (BuiltInTests.get(c).isEmpty()) {
+        String hint = DidYouMean.suggest(c, BuiltInTests.capabilities()).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        throw new UserException(ExitCode.USAGE, "--supports: unknown capability '" + c + "'" + hint
+            + "\n  known: " + String.join(", ", BuiltInTests.capabilities()) + ", or auto");
+      }
+    }
+    return caps;
+  }
+
+  private static Duration seconds(double s) {
+    return Duration.ofMillis(Math.round(s * 1000));
+  }
+}

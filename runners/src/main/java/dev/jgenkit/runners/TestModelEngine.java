@@ -1,0 +1,172 @@
+package dev.jgenkit.runners;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgenkit.runners.exec.ExecutionOptions;
+import dev.jgenkit.runners.exec.RunListener;
+import dev.jgenkit.runners.exec.TestExecutor;
+import dev.jgenkit.runners.plan.PlannedTest;
+import dev.jgenkit.runners.plan.Planner;
+import dev.jgenkit.runners.reflection.ReflectionClient;
+import dev.jgenkit.runners.results.RunResult;
+import dev.jgenkit.runners.results.RuntimeInfo;
+import dev.jgenkit.runners.results.TestResult;
+import dev.jgenkit.runners.runtime.ActionWaiter;
+import dev.jgenkit.runners.runtime.LaunchedRuntime;
+import dev.jgenkit.runners.runtime.RuntimeFile;
+import dev.jgenkit.runners.runtime.RuntimeUnavailableException;
+import dev.jgenkit.specs.SpecFile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+
+/**
+ * The test-model engine: reaches (or starts) the runtime, waits for the spec's models, plans,
+ * executes and returns the results. It never prints; progress goes to a {@link RunListener}.
+ */
+public final class TestModelEngine {
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+
+  /**
+   * One test-model run.
+   *
+   * @param specs the loaded specs
+   * @param specNames how the spec files were named (for reports)
+   * @param startupTimeout bound for the runtime file, health and action registration
+   */
+  public record Request(
+      List<SpecFile> specs,
+      List<String> specNames,
+      Planner.Options plan,
+      ExecutionOptions execution,
+      RuntimeTarget target,
+      Duration startupTimeout,
+      String toolVersion) {
+    public Request {
+      specs = List.copyOf(specs);
+      specNames = List.copyOf(specNames);
+      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(execution, "execution");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(startupTimeout, "startupTimeout");
+      Objects.requireNonNull(toolVersion, "toolVersion");
+    }
+  }
+
+  private final OkHttpClient http;
+  private final Clock clock;
+
+  public TestModelEngine(OkHttpClient http, Clock clock) {
+    this.http = http;
+    this.clock = clock;
+  }
+
+  public RunResult run(Request request, RunListener listener)
+      throws RuntimeUnavailableException, InterruptedException {
+    Instant started = clock.instant();
+    Set<String> keys = Planner.requiredKeys(request.specs());
+    if (request.target() instanceof RuntimeTarget.Command cmd) {
+      try (LaunchedRuntime launched =
+          LaunchedRuntime.spawn(cmd.argv(), cmd.cwd(), cmd.env(), cmd.logFile())) {
+        RuntimeFile file =
+            launched.awaitRuntimeFile(cmd.dirs(), request.startupTimeout(), this::healthy);
+        ReflectionClient client = new ReflectionClient(http, file.reflectionServerUrl());
+        ObjectNode actions;
+        try {
+          actions =
+              ActionWaiter.await(client, keys, request.startupTimeout(), () -> !launched.isAlive());
+        } catch (RuntimeUnavailableException e) {
+          throw new RuntimeUnavailableException(e.getMessage() + launched.logTail());
+        }
+        RuntimeInfo info =
+            new RuntimeInfo(
+                file.reflectionServerUrl(),
+                file.genkitVersion(),
+                cmd.argv(),
+                OptionalLong.of(file.pid()),
+                Optional.of(file.id()),
+                Optional.of(cmd.logFile().toString()));
+        return execute(request, listener, client, actions, info, started);
+      }
+    }
+    RuntimeInfo info;
+    if (request.target() instanceof RuntimeTarget.Url u) {
+      ReflectionClient probe = new ReflectionClient(http, u.url());
+      if (!probe.health(Optional.empty(), HEALTH_TIMEOUT)) {
+        throw new RuntimeUnavailableException(
+            "no Genkit runtime answers at " + u.url() + "/api/__health");
+      }
+      info = new RuntimeInfo(probe.baseUrl(), Optional.empty(), List.of(), OptionalLong.empty(),
+          Optional.empty(), Optional.empty());
+    } else {
+      RuntimeTarget.Discover d = (RuntimeTarget.Discover) request.target();
+      RuntimeFile file =
+          d.dirs().list().stream()
+              .filter(this::healthy)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new RuntimeUnavailableException(
+                          "no running Genkit runtime found in "
+                              + d.dirs().dirs().get(0)
+                              + " (or the working directory's .genkit/runtimes); start the app with"
+                              + " GENKIT_ENV=dev, pass --runtime-url URL, or let jgenkit start it:"
+                              + " jgenkit test-model ... -- <command>"));
+      info = new RuntimeInfo(file.reflectionServerUrl(), file.genkitVersion(), List.of(),
+          OptionalLong.of(file.pid()), Optional.of(file.id()), Optional.empty());
+    }
+    ReflectionClient client = new ReflectionClient(http, info.url());
+    ObjectNode actions = ActionWaiter.await(client, keys, request.startupTimeout(), () -> false);
+    return execute(request, listener, client, actions, info, started);
+  }
+
+  private RunResult execute(
+      Request request,
+      RunListener listener,
+      ReflectionClient client,
+      ObjectNode actions,
+      RuntimeInfo info,
+      Instant started)
+      throws InterruptedException {
+    Map<String, JsonNode> byKey = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = actions.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      byKey.put(e.getKey(), e.getValue());
+    }
+    List<PlannedTest> plan = Planner.plan(request.specs(), request.plan(), byKey);
+    List<TestResult> results =
+        new TestExecutor(client, request.execution(), listener).run(plan);
+    return new RunResult(
+        "jgenkit",
+        request.toolVersion(),
+        request.specNames(),
+        info,
+        started,
+        clock.instant(),
+        results,
+        false);
+  }
+
+  /**
+   * Health of a runtime file's server. JS and Go answer 503 to a foreign {@code ?id=}; when the
+   * file's id came from {@code GENKIT_RUNTIME_ID} that check fails even for the right process, so
+   * a live pid is accepted with a plain health check. Files are never deleted here.
+   */
+  boolean healthy(RuntimeFile f) {
+    ReflectionClient c = new ReflectionClient(http, f.reflectionServerUrl());
+    if (c.health(Optional.of(f.id()), HEALTH_TIMEOUT)) {
+      return true;
+    }
+    return ProcessHandle.of(f.pid()).map(ProcessHandle::isAlive).orElse(false)
+        && c.health(Optional.empty(), HEALTH_TIMEOUT);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.jgenkit.runners.exec;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How tests are executed.
+ *
+ * @param jobs how many tests run at once, across all suites
+ * @param timeout per test (per attempt); on expiry the call is cancelled and {@code
+ *     /api/cancelAction} is sent
+ * @param retries extra attempts for retryable failures (UNAVAILABLE, RESOURCE_EXHAUSTED,
+ *     DEADLINE_EXCEEDED, HTTP 429/503)
+ * @param retryBaseDelay base of the full-jitter exponential backoff
+ * @param retryMaxDelay cap of one backoff delay, and of an honoured {@code Retry-After}
+ */
+public record ExecutionOptions(
+    int jobs, Duration timeout, int retries, Duration retryBaseDelay, Duration retryMaxDelay) {
+  public ExecutionOptions {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+    }
+    if (retries < 0) {
+      throw new IllegalArgumentException("retries must be >= 0, got " + retries);
+    }
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
+    Objects.requireNonNull(retryMaxDelay, "retryMaxDelay");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive");
+    }
+  }
+
+  public static ExecutionOptions defaults() {
+    return new ExecutionOptions(8, Duration.ofSeconds(120), 0, Duration.ofSeconds(1), Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,253 @@
+package dev.jgenkit.runners.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgenkit.runners.plan.PlannedTest;
+import dev.jgenkit.runners.reflection.ActionResponse;
+import dev.jgenkit.runners.reflection.CallObserver;
+import dev.jgenkit.runners.reflection.ReflectionClient;
+import dev.jgenkit.runners.reflection.ReflectionException;
+import dev.jgenkit.runners.results.TestResult;
+import dev.jgenkit.runners.results.Verdict;
+import dev.jgenkit.runners.validate.ResponseShape;
+import dev.jgenkit.runners.validate.UnknownValidatorException;
+import dev.jgenkit.runners.validate.ValidationInput;
+import dev.jgenkit.runners.validate.Validators;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs planned tests against one runtime with one bounded pool shared by every suite, and returns
+ * the results in plan order whatever the completion order. A failing test is data (a FAIL or ERROR
+ * result); only bugs escape as exceptions.
+ */
+public final class TestExecutor {
+  private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ReflectionClient client;
+  private final ExecutionOptions options;
+  private final RunListener listener;
+  private final Sleeper sleeper;
+
+  /** Sleeps between retries; replaceable in tests. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  public TestExecutor(ReflectionClient client, ExecutionOptions options, RunListener listener) {
+    this(client, options, listener, Thread::sleep);
+  }
+
+  public TestExecutor(
+      ReflectionClient client, ExecutionOptions options, RunListener listener, Sleeper sleeper) {
+    this.client = client;
+    this.options = options;
+    this.listener = listener;
+    this.sleeper = sleeper;
+  }
+
+  public List<TestResult> run(List<PlannedTest> plan) throws InterruptedException {
+    listener.planStarted(plan);
+    TestResult[] results = new TestResult[plan.size()];
+    List<PlannedTest> toRun = new ArrayList<>();
+    for (PlannedTest t : plan) {
+      if (t.skipReason().isPresent()) {
+        results[t.index()] = TestResult.skipped(t, t.skipReason().get());
+        listener.testFinished(results[t.index()]);
+      } else {
+        toRun.add(t);
+      }
+    }
+    if (!toRun.isEmpty()) {
+      int threads = Math.min(options.jobs(), toRun.size());
+      AtomicInteger n = new AtomicInteger();
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              r -> {
+                Thread th = new Thread(r, "jgenkit-test-" + n.incrementAndGet());
+                th.setDaemon(true);
+                return th;
+              });
+      try {
+        List<Future<TestResult>> futures = new ArrayList<>();
+        for (PlannedTest t : toRun) {
+          futures.add(pool.submit(() -> runOne(t)));
+        }
+        for (int i = 0; i < toRun.size(); i++) {
+          PlannedTest t = toRun.get(i);
+          try {
+            results[t.index()] = futures.get(i).get();
+          } catch (ExecutionException e) {
+            throw new IllegalStateException("bug while running " + t.name(), e.getCause());
+          }
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    List<TestResult> ordered = Arrays.asList(results);
+    listener.planFinished(ordered);
+    return List.copyOf(ordered);
+  }
+
+  private TestResult runOne(PlannedTest test) throws InterruptedException {
+    listener.testStarted(test);
+    TestResult r = attempt(test);
+    listener.testFinished(r);
+    return r;
+  }
+
+  private TestResult attempt(PlannedTest test) throws InterruptedException {
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      AtomicReference<String> earlyTrace = new AtomicReference<>();
+      long start = System.nanoTime();
+      try {
+        ActionResponse resp =
+            client.runAction(
+                test.modelKey(),
+                test.input(),
+                test.stream(),
+                options.timeout(),
+                new CallObserver() {
+                  @Override
+                  public void traceId(String traceId) {
+                    earlyTrace.set(traceId);
+                  }
+                });
+        long ms = elapsedMillis(start);
+        return judge(test, resp, attempt, ms);
+      } catch (ReflectionException e) {
+        long ms = elapsedMillis(start);
+        if (e.kind() == ReflectionException.Kind.TIMEOUT) {
+          return result(test, Verdict.ERROR, timeoutReason(e, earlyTrace.get()), attempt, ms,
+              OptionalLong.empty(), 0, Optional.ofNullable(earlyTrace.get()), null);
+        }
+        if (e.retryable() && attempt <= options.retries()) {
+          long delay = backoffMillis(attempt, e.retryAfter());
+          listener.testRetrying(test, attempt, e.getMessage(), delay);
+          sleeper.sleep(delay);
+          continue;
+        }
+        String reason = e.getMessage();
+        if (attempt > 1) {
+          reason += " (after " + attempt + " attempts)";
+        }
+        return result(test, Verdict.ERROR, annotate(test, reason), attempt, ms,
+            OptionalLong.empty(), 0, Optional.ofNullable(earlyTrace.get()), null);
+      }
+    }
+  }
+
+  private TestResult judge(PlannedTest test, ActionResponse resp, int attempt, long ms) {
+    JsonNode result = resp.result();
+    OptionalLong ttfc = resp.timeToFirstChunkMillis();
+    int chunks = resp.chunks().size();
+    Optional<String> trace = resp.traceId();
+    if (test.stream() && resp.chunks().isEmpty()) {
+      return result(test, Verdict.FAIL, annotate(test, "Streaming requested but no chunks received."),
+          attempt, ms, ttfc, chunks, trace, result);
+    }
+    Optional<String> shape = ResponseShape.check(result);
+    if (shape.isPresent()) {
+      return result(test, Verdict.FAIL, annotate(test, shape.get()), attempt, ms, ttfc, chunks,
+          trace, result);
+    }
+    try {
+      Optional<String> failure =
+          Validators.runAll(
+              test.validators(),
+              new ValidationInput(test.input(), result, resp.chunks(), test.stream()));
+      return failure
+          .map(f -> result(test, Verdict.FAIL, annotate(test, f), attempt, ms, ttfc, chunks, trace, result))
+          .orElseGet(() -> result(test, Verdict.PASS, "", attempt, ms, ttfc, chunks, trace, result));
+    } catch (UnknownValidatorException e) {
+      return result(test, Verdict.ERROR, e.getMessage(), attempt, ms, ttfc, chunks, trace, result);
+    }
+  }
+
+  private static TestResult result(
+      PlannedTest test,
+      Verdict verdict,
+      String reason,
+      int attempts,
+      long ms,
+      OptionalLong ttfc,
+      int chunks,
+      Optional<String> trace,
+      JsonNode response) {
+    Optional<JsonNode> usage = Optional.empty();
+    Optional<String> finish = Optional.empty();
+    if (response != null && response.isObject()) {
+      JsonNode u = response.get("usage");
+      usage = u != null && u.isObject() && u.size() > 0 ? Optional.of(u) : Optional.empty();
+      JsonNode f = response.get("finishReason");
+      if (f == null || !f.isTextual()) {
+        f = response.path("candidates").path(0).get("finishReason");
+      }
+      finish = f != null && f.isTextual() ? Optional.of(f.asText()) : Optional.empty();
+    }
+    return new TestResult(test, verdict, reason, attempts, ms, ttfc, chunks, trace, usage, finish);
+  }
+
+  /** A failure of a test the model's metadata declares unsupported says so. */
+  private static String annotate(PlannedTest test, String reason) {
+    return test.declaredUnsupported()
+        .map(d -> reason + " [note: model metadata declares " + d + "]")
+        .orElse(reason);
+  }
+
+  private String timeoutReason(ReflectionException e, String traceId) {
+    if (traceId == null) {
+      return e.getMessage() + " (no trace id was sent, so the action could not be cancelled)";
+    }
+    try {
+      boolean cancelled = client.cancelAction(traceId, CANCEL_TIMEOUT);
+      return e.getMessage()
+          + (cancelled ? "; action cancelled (trace " : "; action had already ended (trace ")
+          + traceId + ")";
+    } catch (ReflectionException ce) {
+      return e.getMessage() + "; cancelAction failed: " + ce.getMessage();
+    }
+  }
+
+  /** Full-jitter exponential backoff, at least an honoured Retry-After, capped. */
+  long backoffMillis(int attempt, Optional<String> retryAfter) {
+    long cap = options.retryMaxDelay().toMillis();
+    long exp = options.retryBaseDelay().toMillis() << Math.min(attempt - 1, 20);
+    long jitter = ThreadLocalRandom.current().nextLong(Math.min(cap, exp) + 1);
+    long floor = retryAfter.flatMap(TestExecutor::retryAfterMillis).orElse(0L);
+    return Math.min(cap, Math.max(jitter, floor));
+  }
+
+  static Optional<Long> retryAfterMillis(String header) {
+    try {
+      return Optional.of(Math.max(0, (long) (Double.parseDouble(header.trim()) * 1000)));
+    } catch (NumberFormatException e) {
+      try {
+        java.time.ZonedDateTime when =
+            java.time.ZonedDateTime.parse(header.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        return Optional.of(Math.max(0, when.toInstant().toEpochMilli() - System.currentTimeMillis()));
+      } catch (java.time.format.DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static long elapsedMillis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,343 @@
+package dev.jgenkit.runners.reflection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+
+/**
+ * Client for Genkit's reflection API v1 (HTTP, the runtime is the server). Speaks to JS, Go and
+ * Python runtimes: errors in 200 bodies, JS 404 text, Python 404 JSON, Go's HTTP-status codes.
+ *
+ * <p>Thread-safe; one instance per runtime, sharing one {@link OkHttpClient}.
+ */
+public final class ReflectionClient {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+
+  public ReflectionClient(OkHttpClient http, String baseUrl) {
+    this.http = Objects.requireNonNull(http, "http");
+    HttpUrl parsed = HttpUrl.parse(baseUrl);
+    if (parsed == null) {
+      throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+    }
+    this.base = parsed;
+  }
+
+  /** A client suited to reflection calls: no read timeout of its own (calls carry deadlines). */
+  public static OkHttpClient defaultHttpClient() {
+    return new OkHttpClient.Builder()
+        .connectTimeout(5, TimeUnit.SECONDS)
+        .readTimeout(0, TimeUnit.SECONDS)
+        .writeTimeout(30, TimeUnit.SECONDS)
+        .callTimeout(0, TimeUnit.SECONDS)
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  public String baseUrl() {
+    String s = base.toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private HttpUrl url(String path) {
+    return base.newBuilder().encodedPath(path).build();
+  }
+
+  /**
+   * {@code GET /api/__health[?id=]}: true on 2xx. With an id, JS and Go answer 503 when it is not
+   * theirs; Python ignores it.
+   */
+  public boolean health(Optional<String> runtimeId, Duration timeout) {
+    HttpUrl.Builder u = url("/api/__health").newBuilder();
+    runtimeId.ifPresent(id -> u.addQueryParameter("id", id));
+    Call call = http.newCall(new Request.Builder().url(u.build()).get().build());
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try (Response r = call.execute()) {
+      return r.isSuccessful();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** {@code GET /api/actions}: the map of action key to descriptor. */
+  public ObjectNode listActions(Duration timeout) throws ReflectionException {
+    Call call = http.newCall(new Request.Builder().url(url("/api/actions")).get().build());
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try (Response r = call.execute()) {
+      String body = bodyString(r);
+      if (!r.isSuccessful()) {
+        throw httpError(r, body, "GET /api/actions");
+      }
+      JsonNode node = parse(body, "GET /api/actions");
+      if (!node.isObject()) {
+        throw ReflectionException.protocol("GET /api/actions did not return a JSON object");
+      }
+      return (ObjectNode) node;
+    } catch (InterruptedIOException e) {
+      throw timeout("GET /api/actions", timeout, e);
+    } catch (IOException e) {
+      throw ReflectionException.transport("GET /api/actions failed: " + describe(e), e);
+    }
+  }
+
+  /**
+   * {@code POST /api/runAction[?stream=true]} with body {@code {"key":..,"input":..}}.
+   *
+   * @param timeout deadline for the whole call (zero means none)
+   * @param observer receives the early trace id and, when streaming, each chunk as it arrives
+   */
+  public ActionResponse runAction(
+      String key, JsonNode input, boolean stream, Duration timeout, CallObserver observer)
+      throws ReflectionException {
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("key", key);
+    body.set("input", input);
+    byte[] bytes;
+    try {
+      bytes = MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("input is not serialisable", e);
+    }
+    HttpUrl u = url("/api/runAction");
+    if (stream) {
+      u = u.newBuilder().addQueryParameter("stream", "true").build();
+    }
+    Request request = new Request.Builder().url(u).post(RequestBody.create(bytes, JSON)).build();
+    Call call = http.newCall(request);
+    if (!timeout.isZero()) {
+      call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    String what = "runAction " + key;
+    long started = System.nanoTime();
+    try (Response r = call.execute()) {
+      Optional<String> headerTrace = Optional.ofNullable(r.header("X-Genkit-Trace-Id"));
+      Optional<String> version = Optional.ofNullable(r.header("X-Genkit-Version"));
+      headerTrace.ifPresent(observer::traceId);
+      if (!r.isSuccessful()) {
+        throw httpError(r, bodyString(r), what);
+      }
+      ResponseBody rb = r.body();
+      List<JsonNode> chunks = new ArrayList<>();
+      OptionalLong ttfc = OptionalLong.empty();
+      String finalText;
+      if (stream) {
+        BufferedSource source = rb.source();
+        String lastLine = null;
+        while (true) {
+          long nl = source.indexOf((byte) '\n');
+          if (nl == -1) {
+            finalText = source.readUtf8();
+            break;
+          }
+          String line = source.readUtf8(nl);
+          source.skip(1);
+          if (line.isBlank()) {
+            continue;
+          }
+          if (lastLine != null) {
+            JsonNode chunk = parse(lastLine, what + " (stream chunk)");
+            if (chunks.isEmpty()) {
+              ttfc = OptionalLong.of((System.nanoTime() - started) / 1_000_000);
+            }
+            chunks.add(chunk);
+            observer.chunk(chunk);
+          }
+          lastLine = line;
+        }
+        if (finalText.isBlank() && lastLine != null) {
+          // A runtime that ends its final line with a newline: the last line is the final message.
+          finalText = lastLine;
+        } else if (lastLine != null) {
+          JsonNode chunk = parse(lastLine, what + " (stream chunk)");
+          if (chunks.isEmpty()) {
+            ttfc = OptionalLong.of((System.nanoTime() - started) / 1_000_000);
+          }
+          chunks.add(chunk);
+          observer.chunk(chunk);
+        }
+      } else {
+        finalText = rb.string();
+      }
+      if (finalText.isBlank()) {
+        throw ReflectionException.protocol(
+            what + ": the runtime closed the response without a final result");
+      }
+      JsonNode root = parse(finalText, what);
+      if (root.hasNonNull("error")) {
+        throw runtimeError(root.get("error"), OptionalInt.of(r.code()), what);
+      }
+      if (!root.isObject() || !root.has("result")) {
+        throw ReflectionException.protocol(what + ": response has neither 'result' nor 'error'");
+      }
+      Optional<String> trace =
+          Optional.ofNullable(root.path("telemetry").path("traceId").textValue())
+              .or(() -> headerTrace);
+      return new ActionResponse(root.get("result"), trace, version, chunks, ttfc);
+    } catch (InterruptedIOException e) {
+      throw timeout(what, timeout, e);
+    } catch (IOException e) {
+      throw ReflectionException.transport(what + " failed: " + describe(e), e);
+    }
+  }
+
+  /**
+   * {@code POST /api/cancelAction {traceId}}: true when the runtime cancelled it, false when it
+   * had already finished (404).
+   */
+  public boolean cancelAction(String traceId, Duration timeout) throws ReflectionException {
+    ObjectNode body = MAPPER.createObjectNode().put("traceId", traceId);
+    Request request =
+        new Request.Builder()
+            .url(url("/api/cancelAction"))
+            .post(RequestBody.create(body.toString(), JSON))
+            .build();
+    Call call = http.newCall(request);
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try (Response r = call.execute()) {
+      String text = bodyString(r);
+      if (r.code() == 404) {
+        return false;
+      }
+      if (!r.isSuccessful()) {
+        throw httpError(r, text, "cancelAction");
+      }
+      return true;
+    } catch (InterruptedIOException e) {
+      throw timeout("cancelAction", timeout, e);
+    } catch (IOException e) {
+      throw ReflectionException.transport("cancelAction failed: " + describe(e), e);
+    }
+  }
+
+  private static String bodyString(Response r) throws IOException {
+    ResponseBody b = r.body();
+    return b == null ? "" : b.string();
+  }
+
+  private static JsonNode parse(String text, String what) throws ReflectionException {
+    try {
+      return MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw ReflectionException.protocol(
+          what + ": invalid JSON from the runtime: " + abbreviate(text.strip(), 120));
+    }
+  }
+
+  /** Non-2xx: a Genkit error body when there is one (Python 404 JSON), else the text (JS 404). */
+  private static ReflectionException httpError(Response r, String body, String what) {
+    OptionalInt http = OptionalInt.of(r.code());
+    Optional<String> retryAfter = Optional.ofNullable(r.header("Retry-After"));
+    JsonNode json = null;
+    try {
+      json = MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      // not JSON: plain text body
+    }
+    if (json != null && json.has("error")) {
+      JsonNode err = json.get("error");
+      if (err.isObject()) {
+        return runtimeError(err, http, what, retryAfter);
+      }
+      return new ReflectionException(
+          ReflectionException.Kind.HTTP_ERROR,
+          "HTTP " + r.code() + ": " + err.asText(),
+          Optional.of(GrpcStatus.ofHttpStatus(r.code())),
+          http,
+          Optional.empty(),
+          retryAfter,
+          null);
+    }
+    String text = json != null && json.has("message") ? json.get("message").asText() : body.strip();
+    return new ReflectionException(
+        ReflectionException.Kind.HTTP_ERROR,
+        "HTTP " + r.code() + (text.isEmpty() ? "" : ": " + abbreviate(text, 300)),
+        Optional.of(GrpcStatus.ofHttpStatus(r.code())),
+        http,
+        Optional.empty(),
+        retryAfter,
+        null);
+  }
+
+  private static ReflectionException runtimeError(JsonNode err, OptionalInt http, String what) {
+    return runtimeError(err, http, what, Optional.empty());
+  }
+
+  /**
+   * An in-body {@code {"error":{code,message,details}}}. JS and Python put gRPC codes in {@code
+   * code}; Go puts HTTP statuses there (values of 100 and above).
+   */
+  private static ReflectionException runtimeError(
+      JsonNode err, OptionalInt http, String what, Optional<String> retryAfter) {
+    Optional<GrpcStatus> status = Optional.empty();
+    JsonNode code = err.get("code");
+    if (code != null && code.canConvertToInt()) {
+      int c = code.asInt();
+      status = c >= 100 ? Optional.of(GrpcStatus.ofHttpStatus(c)) : GrpcStatus.ofCode(c);
+    } else if (code != null && code.isTextual()) {
+      try {
+        status = Optional.of(GrpcStatus.valueOf(code.asText()));
+      } catch (IllegalArgumentException e) {
+        status = Optional.empty();
+      }
+    }
+    String message = err.path("message").asText(err.isTextual() ? err.asText() : "");
+    Optional<String> stack = Optional.ofNullable(err.path("details").path("stack").textValue());
+    String prefix = status.map(s -> s.name() + ": ").orElse("");
+    return new ReflectionException(
+        ReflectionException.Kind.RUNTIME_ERROR,
+        prefix + (message.isEmpty() ? "the runtime reported an error for " + what : message),
+        status,
+        http,
+        stack,
+        retryAfter,
+        null);
+  }
+
+  private static ReflectionException timeout(String what, Duration timeout, Throwable cause) {
+    return new ReflectionException(
+        ReflectionException.Kind.TIMEOUT,
+        what + " timed out after " + formatSeconds(timeout),
+        Optional.of(GrpcStatus.DEADLINE_EXCEEDED),
+        OptionalInt.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        cause);
+  }
+
+  static String formatSeconds(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format("%.1f s", ms / 1000.0);
+  }
+
+  private static String describe(IOException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max) + "…";
+  }
+}
