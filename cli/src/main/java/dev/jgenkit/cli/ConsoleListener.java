@@ -19,6 +19,7 @@ final class ConsoleListener implements RunListener {
   private final boolean live;
   private TestResult[] done = new TestResult[0];
   private List<PlannedTest> plan = List.of();
+  private int nameWidth;
   private int next;
   private int finished;
   private int lastSuite = -1;
@@ -34,6 +35,7 @@ final class ConsoleListener implements RunListener {
   public synchronized void planStarted(List<PlannedTest> plan) {
     this.plan = List.copyOf(plan);
     this.done = new TestResult[plan.size()];
+    this.nameWidth = plan.stream().mapToInt(t -> t.name().length()).max().orElse(0);
     showProgress();
   }
 
@@ -59,9 +61,9 @@ final class ConsoleListener implements RunListener {
       TestResult r = done[next++];
       if (r.test().suiteIndex() != lastSuite) {
         lastSuite = r.test().suiteIndex();
-        out.println(style.color() ? "\u001b[1m" + r.test().model() + "\u001b[0m" : r.test().model());
+        out.println(ConsoleReport.modelHeader(r.test().model(), style));
       }
-      out.println(ConsoleReport.testLine(r, style));
+      out.println(ConsoleReport.treeRow(r, style, nameWidth));
     }
     showProgress();
     out.flush();

@@ -175,7 +175,8 @@ final class TestModelCommand implements Callable<Integer> {
       out.print(PeerOutput.render(result));
     } else {
       out.println();
-      out.print(ConsoleReport.summary(result, style));
+      out.println(ConsoleReport.summary(result, style));
+      out.println(ConsoleReport.runtimeLine(result.runtime()));
     }
     try {
       List<Path> written = Reports.writeAll(reports, result);

@@ -31,6 +31,8 @@ public final class ConsoleReport {
   /** Longest reason (in code points) shown on a test line. */
   public static final int MAX_REASON_CHARS = 100;
 
+  private static final int DURATION_WIDTH = 7;
+
   // Names longer than this do not widen the column for everyone else.
   private static final int MAX_NAME_COLUMN = 60;
 
@@ -98,6 +100,20 @@ public final class ConsoleReport {
     return sb.append("): ").append(reason(r, style)).toString();
   }
 
+  /**
+   * One row of the tree for a test that just finished, indented under its model header, for
+   * progress printed in plan order: mark, name padded to {@code nameWidth}, duration, then the
+   * stream facts or the one-line reason. No trailing newline.
+   */
+  public static String treeRow(TestResult r, ConsoleStyle style, int nameWidth) {
+    return "  " + row(r, style, Math.min(MAX_NAME_COLUMN, nameWidth), DURATION_WIDTH);
+  }
+
+  /** The model header line of the tree. */
+  public static String modelHeader(String model, ConsoleStyle style) {
+    return paint(style, BOLD, Text.escapeControls(model));
+  }
+
   /** {@code 14 passed, 2 failed, 1 error, 3 skipped in 4.2 s}. */
   public static String summary(RunResult run, ConsoleStyle style) {
     List<String> parts = new ArrayList<>();
@@ -161,13 +177,10 @@ public final class ConsoleReport {
     if (!style.unicode()) {
       reason = reason.replace("…", "...");
     }
-    String first = Text.escapeControls(Text.firstLine(reason)).stripTrailing();
-    if (Text.isMultiLine(reason)
-        && Text.width(first) + 1 + Text.width(ellipsis) <= MAX_REASON_CHARS) {
-      // Say that more lines follow; results.json and junit.xml carry them.
-      return first + " " + ellipsis;
-    }
-    return Text.truncate(first, MAX_REASON_CHARS, ellipsis);
+    // Multi-line reasons (pretty-printed JSON in the peer's messages) are folded onto one line;
+    // results.json and junit.xml keep them whole.
+    String folded = Text.escapeControls(reason.replaceAll("\\s*\\R\\s*", " ")).strip();
+    return Text.truncate(folded, MAX_REASON_CHARS, ellipsis);
   }
 
   private static String mark(Verdict verdict, ConsoleStyle style) {

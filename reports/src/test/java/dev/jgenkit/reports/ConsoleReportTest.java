@@ -66,7 +66,7 @@ class ConsoleReportTest {
   }
 
   @Test
-  void showsOnlyTheFirstLineOfAReasonCappedAtOneHundredChars() {
+  void foldsAReasonOntoOneLineCappedAtOneHundredChars() {
     // given
     TestResult longReason =
         SampleRuns.result(
@@ -94,7 +94,7 @@ class ConsoleReportTest {
 
     // then
     assertThat(lines[1]).isEqualTo("  ✗ t  5 ms  " + "x".repeat(99) + "…");
-    assertThat(lines[2]).isEqualTo("  ! u  5 ms  first …");
+    assertThat(lines[2]).isEqualTo("  ! u  5 ms  first second");
   }
 
   @Test
@@ -151,7 +151,8 @@ class ConsoleReportTest {
         .startsWith(
             "FAIL /model/other/echo > Streaming Tool Request Conformance (640 ms): Expected")
         .doesNotContain("\n")
-        .endsWith(" ...");
+        .contains("red second line")
+        .endsWith("...");
     assertThat(skip)
         .isEqualTo(
             "○ reference/good › Image Input (URL) Conformance skipped: model declares media:"

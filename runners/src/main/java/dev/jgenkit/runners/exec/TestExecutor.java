@@ -206,7 +206,7 @@ public final class TestExecutor {
   /** A failure of a test the model's metadata declares unsupported says so. */
   private static String annotate(PlannedTest test, String reason) {
     return test.declaredUnsupported()
-        .map(d -> reason + " [note: model metadata declares " + d + "]")
+        .map(d -> "[model metadata declares " + d + "] " + reason)
         .orElse(reason);
   }
 
