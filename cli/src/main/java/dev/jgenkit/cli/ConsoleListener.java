@@ -24,6 +24,7 @@ final class ConsoleListener implements RunListener {
   private int finished;
   private int lastSuite = -1;
   private boolean progressShown;
+  private boolean muted;
 
   ConsoleListener(PrintWriter out, ConsoleStyle style, boolean live) {
     this.out = out;
@@ -52,8 +53,18 @@ final class ConsoleListener implements RunListener {
     showProgress();
   }
 
+  /** Stops printing (the run was interrupted and its partial report is being written). */
+  synchronized void mute() {
+    clearProgress();
+    out.flush();
+    muted = true;
+  }
+
   @Override
   public synchronized void testFinished(TestResult result) {
+    if (muted) {
+      return;
+    }
     done[result.test().index()] = result;
     finished++;
     clearProgress();
@@ -76,7 +87,7 @@ final class ConsoleListener implements RunListener {
   }
 
   private void showProgress() {
-    if (!live || plan.isEmpty()) {
+    if (!live || muted || plan.isEmpty()) {
       return;
     }
     String line = String.format("  [%d/%d] running…", finished, plan.size());

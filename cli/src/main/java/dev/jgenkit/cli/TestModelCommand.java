@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -160,16 +161,33 @@ final class TestModelCommand implements Callable<Integer> {
         new TestModelEngine.Request(specs, specNames, planOptions, exec, target,
             seconds(startupTimeoutSeconds), VersionProvider.version());
     ConsoleStyle style = new ConsoleStyle(env.color(), true);
-    RunListener listener = peerOutput ? RunListener.NONE : new ConsoleListener(out, style, env.interactiveTerminal());
+    RunRecorder recorder = new RunRecorder();
+    ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
+    RunListener listener = peerOutput ? recorder : new Listeners(console, recorder);
     if (!peerOutput && target instanceof RuntimeTarget.Command c) {
       out.println("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")");
       out.flush();
     }
+    Instant startedAt = Instant.now();
+    java.util.concurrent.atomic.AtomicBoolean interrupted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    TestModelEngine engine =
+        new TestModelEngine(ReflectionClient.defaultHttpClient(), Clock.systemUTC());
     RunResult result;
-    try {
-      result = new TestModelEngine(ReflectionClient.defaultHttpClient(), Clock.systemUTC()).run(request, listener);
+    try (AutoCloseable onInterrupt =
+        Interrupts.register(
+            () -> {
+              interrupted.set(true);
+              console.mute();
+              writePartialReport(recorder, specNames, startedAt, reports, out, err);
+              engine.abortCalls();
+            })) {
+      result = engine.run(request, listener);
     } catch (RuntimeUnavailableException e) {
       throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
+    }
+    if (interrupted.get()) {
+      return ExitCode.INTERRUPTED; // the interrupt hook wrote the partial report
     }
     if (peerOutput) {
       out.print(PeerOutput.render(result));
@@ -188,6 +206,30 @@ final class TestModelCommand implements Callable<Integer> {
     }
     out.flush();
     return result.anyFailed() ? ExitCode.TESTS_FAILED : ExitCode.OK;
+  }
+
+  /** Ctrl-C/SIGTERM: keep what ran, marked interrupted. */
+  private static void writePartialReport(
+      RunRecorder recorder,
+      List<String> specNames,
+      Instant startedAt,
+      Path reports,
+      PrintWriter out,
+      PrintWriter err) {
+    recorder
+        .partial(VersionProvider.version(), specNames, startedAt, Instant.now())
+        .ifPresent(
+            partial -> {
+              try {
+                List<Path> written = Reports.writeAll(reports, partial);
+                out.println();
+                out.println("Interrupted: partial reports written to " + written);
+                out.flush();
+              } catch (IOException e) {
+                err.println("jgenkit: interrupted; cannot write partial reports: " + e.getMessage());
+                err.flush();
+              }
+            });
   }
 
   private void validateOptions() {

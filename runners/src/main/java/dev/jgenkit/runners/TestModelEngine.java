@@ -64,6 +64,7 @@ public final class TestModelEngine {
 
   private final OkHttpClient http;
   private final Clock clock;
+  private volatile TestExecutor executor;
 
   public TestModelEngine(OkHttpClient http, Clock clock) {
     this.http = http;
@@ -95,7 +96,12 @@ public final class TestModelEngine {
                 OptionalLong.of(file.pid()),
                 Optional.of(file.id()),
                 Optional.of(cmd.logFile().toString()));
-        return execute(request, listener, client, actions, info, started);
+        try {
+          return execute(request, listener, client, actions, info, started);
+        } finally {
+          // Idle keep-alive connections would hold the runtime's graceful shutdown open.
+          http.connectionPool().evictAll();
+        }
       }
     }
     RuntimeInfo info;
@@ -142,9 +148,11 @@ public final class TestModelEngine {
       Map.Entry<String, JsonNode> e = it.next();
       byKey.put(e.getKey(), e.getValue());
     }
+    listener.runtimeReady(info);
     List<PlannedTest> plan = Planner.plan(request.specs(), request.plan(), byKey);
-    List<TestResult> results =
-        new TestExecutor(client, request.execution(), listener).run(plan);
+    TestExecutor executor = new TestExecutor(client, request.execution(), listener);
+    this.executor = executor;
+    List<TestResult> results = executor.run(plan);
     return new RunResult(
         "jgenkit",
         request.toolVersion(),
@@ -161,6 +169,19 @@ public final class TestModelEngine {
    * file's id came from {@code GENKIT_RUNTIME_ID} that check fails even for the right process, so
    * a live pid is accepted with a plain health check. Files are never deleted here.
    */
+  /**
+   * Aborts every call in flight and drops pooled connections: on Ctrl-C this lets a started
+   * runtime shut down at once instead of waiting for its open requests.
+   */
+  public void abortCalls() {
+    TestExecutor running = executor;
+    if (running != null) {
+      running.cancelInFlight();
+    }
+    http.dispatcher().cancelAll();
+    http.connectionPool().evictAll();
+  }
+
   boolean healthy(RuntimeFile f) {
     ReflectionClient c = new ReflectionClient(http, f.reflectionServerUrl());
     if (c.health(Optional.of(f.id()), HEALTH_TIMEOUT)) {

@@ -1,6 +1,7 @@
 package dev.jgenkit.runners.exec;
 
 import dev.jgenkit.runners.plan.PlannedTest;
+import dev.jgenkit.runners.results.RuntimeInfo;
 import dev.jgenkit.runners.results.TestResult;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import java.util.List;
  */
 public interface RunListener {
   RunListener NONE = new RunListener() {};
+
+  /** The runtime is reachable and has every model the plan needs. */
+  default void runtimeReady(RuntimeInfo runtime) {}
 
   default void planStarted(List<PlannedTest> plan) {}
 

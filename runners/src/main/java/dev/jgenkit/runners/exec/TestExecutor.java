@@ -38,6 +38,8 @@ public final class TestExecutor {
   private final ExecutionOptions options;
   private final RunListener listener;
   private final Sleeper sleeper;
+  private volatile boolean aborted;
+  private final java.util.Set<String> inFlightTraces = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Sleeps between retries; replaceable in tests. */
   @FunctionalInterface
@@ -102,7 +104,26 @@ public final class TestExecutor {
     return List.copyOf(ordered);
   }
 
+  /**
+   * Stops the run (on Ctrl-C): tests not yet started are not sent, and {@code /api/cancelAction}
+   * goes out for every action still running, so the runtime stops working on them and can shut
+   * down promptly.
+   */
+  public void cancelInFlight() {
+    aborted = true;
+    for (String trace : List.copyOf(inFlightTraces)) {
+      try {
+        client.cancelAction(trace, Duration.ofSeconds(1));
+      } catch (ReflectionException e) {
+        // the runtime may already be gone
+      }
+    }
+  }
+
   private TestResult runOne(PlannedTest test) throws InterruptedException {
+    if (aborted) {
+      return TestResult.skipped(test, "not run: interrupted");
+    }
     listener.testStarted(test);
     TestResult r = attempt(test);
     listener.testFinished(r);
@@ -126,12 +147,19 @@ public final class TestExecutor {
                   @Override
                   public void traceId(String traceId) {
                     earlyTrace.set(traceId);
+                    inFlightTraces.add(traceId);
                   }
                 });
         long ms = elapsedMillis(start);
+        if (earlyTrace.get() != null) {
+          inFlightTraces.remove(earlyTrace.get());
+        }
         return judge(test, resp, attempt, ms);
       } catch (ReflectionException e) {
         long ms = elapsedMillis(start);
+        if (earlyTrace.get() != null) {
+          inFlightTraces.remove(earlyTrace.get());
+        }
         if (e.kind() == ReflectionException.Kind.TIMEOUT) {
           return result(test, Verdict.ERROR, timeoutReason(e, earlyTrace.get()), attempt, ms,
               OptionalLong.empty(), 0, Optional.ofNullable(earlyTrace.get()), null);
