@@ -49,7 +49,7 @@ final class ConsoleListener implements RunListener {
   public synchronized void testRetrying(PlannedTest test, int attempt, String reason, long delayMillis) {
     clearProgress();
     out.println("    ↻ " + test.model() + " / " + test.name() + ": attempt " + attempt + " failed ("
-        + reason + "), retrying in " + delayMillis + " ms");
+        + dev.jgenkit.reports.Redaction.redact(reason) + "), retrying in " + delayMillis + " ms");
     showProgress();
   }
 

@@ -1,6 +1,7 @@
 package dev.jgenkit.cli;
 
 import java.io.PrintWriter;
+import dev.jgenkit.reports.Redaction;
 import picocli.CommandLine;
 
 /** The single error boundary: user errors print a message, bugs print one line plus a hint. */
@@ -11,14 +12,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     PrintWriter err = cl.getErr();
     boolean stack = stacktraceRequested(parseResult);
     if (ex instanceof UserException u) {
-      err.println("jgenkit: " + u.getMessage());
+      err.println("jgenkit: " + Redaction.redact(u.getMessage()));
       if (stack) {
         u.printStackTrace(err);
       }
       err.flush();
       return u.exitCode();
     }
-    err.println("jgenkit: internal error: " + ex);
+    err.println("jgenkit: internal error: " + Redaction.redact(String.valueOf(ex)));
     if (stack) {
       ex.printStackTrace(err);
     } else {

@@ -25,6 +25,7 @@ public final class Main {
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
+    dev.jgenkit.reports.Redaction.maskSecretsFrom(env.env());
     JGenkitCommand root = new JGenkitCommand();
     CommandLine cl = new CommandLine(root);
     cl.addSubcommand("test-model", new TestModelCommand(env));

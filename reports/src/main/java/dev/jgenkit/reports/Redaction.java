@@ -1,5 +1,9 @@
 package dev.jgenkit.reports;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,16 +27,64 @@ public final class Redaction {
           "data:([A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(?:;[A-Za-z0-9!#$&^_.+=-]+)*)"
               + ";base64,([A-Za-z0-9+/_-]+={0,2})");
 
+  /** Environment variable names whose values are secrets. */
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL).*");
+
+  /** Values shorter than this are not masked (too likely to occur by chance, e.g. "1"). */
+  private static final int MIN_SECRET_CHARS = 6;
+
+  /** An {@code Authorization} header value, wherever it appears in text. */
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile("(?i)(authorization\\\\?\"?\\s*[:=]\\s*\\\\?\"?)([^\"\\s,}]+(?: [^\"\\s,}]+)?)");
+
+  private static volatile List<String> secrets = List.of();
+
   private Redaction() {}
 
   /**
-   * Everything report text goes through before output; today that is {@link #shorten(String)}.
+   * Registers the secret values to mask: the values of the environment variables whose names
+   * contain KEY, TOKEN, SECRET, PASSWORD or CREDENTIAL. Called once at startup.
+   */
+  public static void maskSecretsFrom(Map<String, String> env) {
+    List<String> values = new ArrayList<>();
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      String v = e.getValue();
+      if (v != null && v.length() >= MIN_SECRET_CHARS && SECRET_NAME.matcher(e.getKey()).matches()) {
+        values.add(v);
+      }
+    }
+    // longest first, so a secret containing another is masked whole
+    values.sort(Comparator.comparingInt(String::length).reversed());
+    secrets = List.copyOf(values);
+  }
+
+  /** Replaces registered secret values and Authorization header values with {@code ***}. */
+  public static String maskSecrets(String text) {
+    if (text == null) {
+      return "";
+    }
+    String out = text;
+    for (String secret : secrets) {
+      if (out.contains(secret)) {
+        out = out.replace(secret, "***");
+      }
+    }
+    if (out.toLowerCase(java.util.Locale.ROOT).contains("authorization")) {
+      out = AUTHORIZATION.matcher(out).replaceAll("$1***");
+    }
+    return out;
+  }
+
+  /**
+   * Everything report text goes through before output: secrets masked ({@link
+   * #maskSecrets(String)}), then long data URLs shortened ({@link #shorten(String)}).
    *
    * @param text any text, may be null
    * @return the redacted text, {@code ""} for null
    */
   public static String redact(String text) {
-    return shorten(text == null ? "" : text);
+    return shorten(maskSecrets(text == null ? "" : text));
   }
 
   /**

@@ -91,7 +91,7 @@ public final class ResultsJson {
     ObjectNode node = NODES.objectNode();
     node.put("url", rt.url());
     node.put("genkitVersion", rt.genkitVersion().orElse(null));
-    strings(node.putArray("command"), rt.command());
+    strings(node.putArray("command"), rt.command().stream().map(Redaction::redact).toList());
     if (rt.pid().isPresent()) {
       node.put("pid", rt.pid().getAsLong());
     } else {

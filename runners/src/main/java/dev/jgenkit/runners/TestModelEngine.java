@@ -153,6 +153,10 @@ public final class TestModelEngine {
     TestExecutor executor = new TestExecutor(client, request.execution(), listener);
     this.executor = executor;
     List<TestResult> results = executor.run(plan);
+    if (info.genkitVersion().isEmpty() && executor.observedGenkitVersion().isPresent()) {
+      info = new RuntimeInfo(info.url(), executor.observedGenkitVersion(), info.command(), info.pid(),
+          info.runtimeId(), info.logFile());
+    }
     return new RunResult(
         "jgenkit",
         request.toolVersion(),

@@ -39,6 +39,7 @@ public final class TestExecutor {
   private final RunListener listener;
   private final Sleeper sleeper;
   private volatile boolean aborted;
+  private final AtomicReference<String> genkitVersion = new AtomicReference<>();
   private final java.util.Set<String> inFlightTraces = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Sleeps between retries; replaceable in tests. */
@@ -104,6 +105,11 @@ public final class TestExecutor {
     return List.copyOf(ordered);
   }
 
+  /** The runtime's {@code X-Genkit-Version}, as first seen on an answer. */
+  public Optional<String> observedGenkitVersion() {
+    return Optional.ofNullable(genkitVersion.get());
+  }
+
   /**
    * Stops the run (on Ctrl-C): tests not yet started are not sent, and {@code /api/cancelAction}
    * goes out for every action still running, so the runtime stops working on them and can shut
@@ -154,6 +160,7 @@ public final class TestExecutor {
         if (earlyTrace.get() != null) {
           inFlightTraces.remove(earlyTrace.get());
         }
+        resp.genkitVersion().ifPresent(v -> genkitVersion.compareAndSet(null, v));
         return judge(test, resp, attempt, ms);
       } catch (ReflectionException e) {
         long ms = elapsedMillis(start);
