@@ -3,6 +3,7 @@ package dev.jgenkit.cli;
 import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
 import dev.jgenkit.reports.PeerOutput;
+import dev.jgenkit.reports.Redaction;
 import dev.jgenkit.reports.Reports;
 import dev.jgenkit.runners.RuntimeTarget;
 import dev.jgenkit.runners.TestModelEngine;
@@ -140,6 +141,7 @@ final class TestModelCommand implements Callable<Integer> {
       specs.add(new SpecFile(where.file(), List.of(new Suite(model, Optional.empty(), Optional.empty(), where))));
     }
     Path reports = env.workingDir().resolve(reportDir).normalize();
+    ensureWritable(reports);
     RuntimeDirectories dirs = RuntimeDirectories.of(projectRoot, env.workingDir());
     RuntimeTarget target;
     if (!command.isEmpty()) {
@@ -165,7 +167,7 @@ final class TestModelCommand implements Callable<Integer> {
     ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
     RunListener listener = peerOutput ? recorder : new Listeners(console, recorder);
     if (!peerOutput && target instanceof RuntimeTarget.Command c) {
-      out.println("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")");
+      out.println(Redaction.redact("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")"));
       out.flush();
     }
     Instant startedAt = Instant.now();
@@ -202,10 +204,23 @@ final class TestModelCommand implements Callable<Integer> {
         out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
       }
     } catch (IOException e) {
-      throw new UserException(ExitCode.INTERNAL, "cannot write reports to " + reports + ": " + e.getMessage(), e);
+      throw new UserException(ExitCode.USAGE, "cannot write reports to " + reports + " ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
     out.flush();
     return result.anyFailed() ? ExitCode.TESTS_FAILED : ExitCode.OK;
+  }
+
+  /** Fails before anything runs when the report directory cannot be created or written. */
+  private static void ensureWritable(Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      Path probe = java.nio.file.Files.createTempFile(dir, ".jgenkit-write-check", ".tmp");
+      java.nio.file.Files.delete(probe);
+    } catch (IOException | RuntimeException e) {
+      throw new UserException(ExitCode.USAGE, "--report-dir " + dir + " is not a writable directory ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
   }
 
   /** Ctrl-C/SIGTERM: keep what ran, marked interrupted. */
@@ -241,6 +256,13 @@ final class TestModelCommand implements Callable<Integer> {
     }
     if (retries < 0) {
       throw new UserException(ExitCode.USAGE, "--retries must be 0 or more");
+    }
+    if (runtimeUrl != null) {
+      okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(runtimeUrl);
+      if (url == null) {
+        throw new UserException(ExitCode.USAGE, "--runtime-url: not an http(s) URL: " + runtimeUrl
+            + "\n  e.g. --runtime-url http://localhost:3100");
+      }
     }
     if (!(startupTimeoutSeconds > 0)) {
       throw new UserException(ExitCode.USAGE, "--startup-timeout must be a positive number of seconds");

@@ -24,10 +24,12 @@ final class Cli {
 
   private final Path projectDir;
   private final Map<String, String> env;
+  private final boolean interactive;
 
-  private Cli(Path projectDir, Map<String, String> env) {
+  private Cli(Path projectDir, Map<String, String> env, boolean interactive) {
     this.projectDir = projectDir;
     this.env = Map.copyOf(env);
+    this.interactive = interactive;
   }
 
   /** A CLI whose working directory (and project root) is {@code dir}; writes its package.json. */
@@ -36,7 +38,12 @@ final class Cli {
     if (!Files.exists(marker)) {
       Files.writeString(marker, "{\"name\":\"jgenkit-cli-test\",\"private\":true}\n");
     }
-    return new Cli(dir, Map.of());
+    return new Cli(dir, Map.of(), false);
+  }
+
+  /** The same project seen from a terminal (or not), with these environment variables. */
+  Cli withTerminal(boolean interactiveTerminal, Map<String, String> environment) {
+    return new Cli(projectDir, environment, interactiveTerminal);
   }
 
   Path dir() {
@@ -48,7 +55,7 @@ final class Cli {
     StringWriter err = new StringWriter();
     int code;
     try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-      code = Main.run(o, e, new CliEnvironment(projectDir, env, false), args);
+      code = Main.run(o, e, new CliEnvironment(projectDir, env, interactive), args);
       o.flush();
       e.flush();
     }

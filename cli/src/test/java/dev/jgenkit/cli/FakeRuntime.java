@@ -76,23 +76,33 @@ final class FakeRuntime implements AutoCloseable {
     private final Map<String, String> headers;
     private final Duration headersDelay;
     private final Duration bodyDelay;
+    private final long throttleBytes;
+    private final Duration throttlePeriod;
 
     private Reply(
         int status,
         String body,
         Map<String, String> headers,
         Duration headersDelay,
-        Duration bodyDelay) {
+        Duration bodyDelay,
+        long throttleBytes,
+        Duration throttlePeriod) {
       this.status = status;
       this.body = Objects.requireNonNull(body, "body");
       this.headers = new LinkedHashMap<>(headers);
       this.headersDelay = headersDelay;
       this.bodyDelay = bodyDelay;
+      this.throttleBytes = throttleBytes;
+      this.throttlePeriod = throttlePeriod;
     }
 
-    /** A 200 with exactly this body. */
+    /** A reply with this status and exactly this body. */
     static Reply raw(int status, String body) {
-      return new Reply(status, body, Map.of(), Duration.ZERO, Duration.ZERO);
+      return new Reply(status, body, Map.of(), Duration.ZERO, Duration.ZERO, 0, Duration.ZERO);
+    }
+
+    String body() {
+      return body;
     }
 
     /**
@@ -139,7 +149,7 @@ final class FakeRuntime implements AutoCloseable {
     Reply withHeader(String name, String value) {
       Map<String, String> h = new LinkedHashMap<>(headers);
       h.put(name, value);
-      return new Reply(status, body, h, headersDelay, bodyDelay);
+      return new Reply(status, body, h, headersDelay, bodyDelay, throttleBytes, throttlePeriod);
     }
 
     Reply withTraceId(String traceId) {
@@ -149,17 +159,25 @@ final class FakeRuntime implements AutoCloseable {
     Reply withoutHeader(String name) {
       Map<String, String> h = new LinkedHashMap<>(headers);
       h.remove(name);
-      return new Reply(status, body, h, headersDelay, bodyDelay);
+      return new Reply(status, body, h, headersDelay, bodyDelay, throttleBytes, throttlePeriod);
     }
 
     /** Sends the status line and headers at once, then waits this long before the body. */
     Reply withBodyDelay(Duration delay) {
-      return new Reply(status, body, headers, headersDelay, delay);
+      return new Reply(status, body, headers, headersDelay, delay, throttleBytes, throttlePeriod);
     }
 
     /** Waits this long before sending anything. */
     Reply withHeadersDelay(Duration delay) {
-      return new Reply(status, body, headers, delay, bodyDelay);
+      return new Reply(status, body, headers, delay, bodyDelay, throttleBytes, throttlePeriod);
+    }
+
+    /**
+     * Sends the body {@code bytes} at a time, pausing {@code period} after each piece (the first
+     * piece goes out at once), e.g. to let the first stream chunk arrive well before the rest.
+     */
+    Reply withThrottle(long bytes, Duration period) {
+      return new Reply(status, body, headers, headersDelay, bodyDelay, bytes, period);
     }
 
     MockResponse toMockResponse() {
@@ -171,6 +189,9 @@ final class FakeRuntime implements AutoCloseable {
       }
       if (!bodyDelay.isZero()) {
         b.bodyDelay(bodyDelay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      if (throttleBytes > 0) {
+        b.throttleBody(throttleBytes, throttlePeriod.toMillis(), TimeUnit.MILLISECONDS);
       }
       return b.body(body).build();
     }

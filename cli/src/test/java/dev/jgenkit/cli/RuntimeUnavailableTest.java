@@ -65,6 +65,23 @@ class RuntimeUnavailableTest {
   }
 
   @Test
+  void aRuntimeFileWithAMalformedUrlIsSkippedNotACrash() throws Exception {
+    // given a runtime file whose URL has no scheme
+    Cli cli = Cli.in(dir);
+    cli.write(
+        ".genkit/runtimes/1-2.json",
+        "{\"id\":\"1\",\"pid\":999999999,\"reflectionServerUrl\":\"localhost:3100\","
+            + "\"timestamp\":\"2025-01-01T00:00:00.000Z\"}");
+
+    // when
+    Cli.Result r = cli.run("test-model", "fake/good", "--report-dir", reports.toString());
+
+    // then it is ignored like any unusable runtime file
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err()).contains("no running Genkit runtime found").doesNotContain("internal error");
+  }
+
+  @Test
   void aSpecModelTheRuntimeNeverRegistersIsNamed() throws Exception {
     // given a runtime that only has fake/good, and a spec that also wants fake/missing
     try (FakeRuntime fake = FakeRuntime.start()) {
@@ -95,5 +112,40 @@ class RuntimeUnavailableTest {
       assertThat(fake.runActionCalls()).as("nothing ran").isEmpty();
       assertThat(reports.resolve("results.json")).doesNotExist();
     }
+  }
+
+  @Test
+  void aSubSecondStartupTimeoutIsReportedAsGiven() throws Exception {
+    // given
+    try (FakeRuntime fake = FakeRuntime.start()) {
+      Cli cli = Cli.in(dir);
+      cli.write("spec.yaml", "- model: fake/missing\n  supports: [multiturn]\n");
+
+      // when
+      Cli.Result r =
+          cli.run("test-model", "--from-file", "spec.yaml", "--runtime-url", fake.url(),
+              "--startup-timeout", "0.5", "--report-dir", reports.toString());
+
+      // then
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+      assertThat(r.err()).contains("within 0.5 s: /model/fake/missing");
+    }
+  }
+
+  @Test
+  void stacktraceShowsWhereARuntimeErrorCameFrom() throws Exception {
+    // given
+    Cli cli = Cli.in(dir);
+
+    // when
+    Cli.Result r =
+        cli.run("test-model", "fake/good", "--runtime-url", "http://127.0.0.1:1", "--stacktrace",
+            "--report-dir", reports.toString());
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+    assertThat(r.err())
+        .startsWith("jgenkit: no Genkit runtime answers at http://127.0.0.1:1/api/__health")
+        .contains("at dev.jgenkit.");
   }
 }

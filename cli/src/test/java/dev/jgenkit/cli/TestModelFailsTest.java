@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgenkit.cli.FakeRuntime.Reply;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,96 @@ class TestModelFailsTest {
         .contains("timed out after 0.3 s")
         .contains("no trace id");
     assertThat(fake.cancelActionBodies()).isEmpty();
+  }
+
+  @Test
+  void timeoutReasonsDoNotDependOnTheDefaultLocale() throws Exception {
+    // given
+    fake.respond(
+        call -> Reply.answer(call, "late").withBodyDelay(Duration.ofSeconds(5)));
+    Locale saved = Locale.getDefault();
+    Cli.Result r;
+    try {
+      Locale.setDefault(Locale.GERMANY);
+
+      // when
+      r = run("--timeout", "0.5");
+    } finally {
+      Locale.setDefault(saved);
+    }
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(test(Cli.resultsJson(reports), "Hello").path("reason").asText())
+        .contains("timed out after 0.5 s");
+  }
+
+  @Test
+  void anUnwritableReportDirectoryIsAUsageErrorBeforeAnythingRuns() throws Exception {
+    // given a file where the report directory should be
+    Path notADir = cli.write("reports", "I am a file");
+
+    // when
+    Cli.Result r =
+        cli.run("test-model", "--from-file", "spec.yaml", "--runtime-url", fake.url(),
+            "--report-dir", "reports");
+
+    // then nothing was sent, exit 2, and the problem names the directory and the cause
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(fake.runActionCalls()).isEmpty();
+    assertThat(r.err()).contains("--report-dir " + notADir + " is not a writable directory (FileAlreadyExistsException");
+    assertThat(r.err()).doesNotContain("at dev.jgenkit");
+  }
+
+  @Test
+  void aTestTheMetadataDeclaresUnsupportedStillRunsAndItsFailureSaysSo() throws Exception {
+    // given a spec asking for tool requests from a model whose metadata says tools: false
+    cli.write("spec.yaml", "- model: fake/good\n  supports: [tool-request]\n");
+
+    // when
+    Cli.Result r = run("--supports", "auto");
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    JsonNode t = test(Cli.resultsJson(reports), "Tool Request Conformance");
+    assertThat(t.path("verdict").asText()).isEqualTo("FAIL");
+    assertThat(t.path("declaredUnsupported").asText()).isEqualTo("supports.tools: false");
+    assertThat(t.path("reason").asText())
+        .startsWith("[model metadata declares supports.tools: false] Model did not return a tool request.");
+    assertThat(r.out()).contains("✗ Tool Request Conformance").contains("[model metadata declares supports.tools: false]");
+    assertThat(fake.runActionCalls()).hasSize(1);
+  }
+
+  @Test
+  void aResponseThatIsNotAGenerateResponseFails() throws Exception {
+    // given a result whose message content is a string, not a list of parts
+    fake.respond(
+        call -> Reply.raw(200, "{\"result\":{\"message\":{\"role\":\"model\",\"content\":\"hi\"}}}"));
+
+    // when
+    Cli.Result r = run();
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    JsonNode t = test(Cli.resultsJson(reports), "Hello");
+    assertThat(t.path("verdict").asText()).isEqualTo("FAIL");
+    assertThat(t.path("reason").asText())
+        .startsWith("Response is not a GenerateResponse: $.message.content");
+  }
+
+  @Test
+  void invalidJsonFromTheRuntimeIsAnError() throws Exception {
+    // given
+    fake.respond(call -> Reply.raw(200, "<html>oops</html>"));
+
+    // when
+    Cli.Result r = run();
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    JsonNode t = test(Cli.resultsJson(reports), "Hello");
+    assertThat(t.path("verdict").asText()).isEqualTo("ERROR");
+    assertThat(t.path("reason").asText()).contains("invalid JSON from the runtime: <html>oops</html>");
   }
 
   @Test

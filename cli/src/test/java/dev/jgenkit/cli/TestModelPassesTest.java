@@ -3,6 +3,7 @@ package dev.jgenkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgenkit.cli.FakeRuntime.Reply;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,6 +155,46 @@ class TestModelPassesTest {
     assertThat(fake.requestLines()).contains("GET /api/__health?id=123");
     JsonNode json = Cli.resultsJson(reports);
     assertThat(json.path("runtime").path("runtimeId").asText()).isEqualTo("123");
+  }
+
+  @Test
+  void severalSpecFilesRunTheirSuitesInCommandLineOrder() throws Exception {
+    // given
+    cli.write("a.yaml", "- model: fake/good\n  supports: [system-role]\n");
+    cli.write("specs/b.json", "{\"model\":\"fake/good\",\"supports\":[\"multiturn\"]}");
+
+    // when
+    Cli.Result r =
+        cli.run("test-model", "--from-file", "specs/b.json", "--from-file", "a.yaml",
+            "--runtime-url", fake.url(), "--report-dir", reports.toString());
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode json = Cli.resultsJson(reports);
+    assertThat(names(json)).containsExactly("Multiturn Conformance", "System Role Conformance");
+    assertThat(field(json, "suiteIndex")).containsExactly("0", "1");
+    assertThat(json.path("specFiles").toString())
+        .isEqualTo(FakeRuntime.MAPPER.writeValueAsString(
+            List.of(dir.resolve("specs/b.json").toString(), dir.resolve("a.yaml").toString())));
+    assertThat(junit(reports).getElementsByTagName("testsuite").getLength()).isEqualTo(2);
+  }
+
+  @Test
+  void genkitVersionOfAnAttachedUrlComesFromTheResponseHeader() throws Exception {
+    // given a runtime that announces its version on every action response
+    fake.respond(
+        call -> Reply.answer(call, FakeRuntime.DEFAULT_ANSWER).withHeader("X-Genkit-Version", "1.21.0"));
+
+    // when
+    Cli.Result r =
+        cli.run("test-model", "fake/good", "--supports", "multiturn", "--runtime-url", fake.url(),
+            "--report-dir", reports.toString());
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("Runtime: " + fake.url() + ", Genkit 1.21.0, attached");
+    assertThat(Cli.resultsJson(reports).path("runtime").path("genkitVersion").asText())
+        .isEqualTo("1.21.0");
   }
 
   private int xmlSkippedCount() throws Exception {

@@ -150,6 +150,18 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aRuntimeUrlWithoutSchemeIsAUsageError() {
+    // when
+    Cli.Result r = cli.run("test-model", "fake/good", "--runtime-url", "localhost:" + fake.port());
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("--runtime-url").contains("localhost:" + fake.port());
+    assertThat(r.err()).doesNotContain("internal error");
+    assertThat(fake.requestCount()).isZero();
+  }
+
+  @Test
   void anUnknownOptionIsAUsageErrorWithAPointerToHelp() {
     // when
     Cli.Result r = cli.run("test-model", "fake/good", "--bogus");

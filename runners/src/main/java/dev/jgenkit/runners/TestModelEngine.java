@@ -105,8 +105,12 @@ public final class TestModelEngine {
       }
     }
     RuntimeInfo info;
+    OkHttpClient client0 = http;
     if (request.target() instanceof RuntimeTarget.Url u) {
-      ReflectionClient probe = new ReflectionClient(http, u.url());
+      if (u.url().regionMatches(true, 0, "https:", 0, 6)) {
+        client0 = ReflectionClient.withTls(http);
+      }
+      ReflectionClient probe = new ReflectionClient(client0, u.url());
       if (!probe.health(Optional.empty(), HEALTH_TIMEOUT)) {
         throw new RuntimeUnavailableException(
             "no Genkit runtime answers at " + u.url() + "/api/__health");
@@ -130,7 +134,7 @@ public final class TestModelEngine {
       info = new RuntimeInfo(file.reflectionServerUrl(), file.genkitVersion(), List.of(),
           OptionalLong.of(file.pid()), Optional.of(file.id()), Optional.empty());
     }
-    ReflectionClient client = new ReflectionClient(http, info.url());
+    ReflectionClient client = new ReflectionClient(client0, info.url());
     ObjectNode actions = ActionWaiter.await(client, keys, request.startupTimeout(), () -> false);
     return execute(request, listener, client, actions, info, started);
   }
@@ -169,11 +173,6 @@ public final class TestModelEngine {
   }
 
   /**
-   * Health of a runtime file's server. JS and Go answer 503 to a foreign {@code ?id=}; when the
-   * file's id came from {@code GENKIT_RUNTIME_ID} that check fails even for the right process, so
-   * a live pid is accepted with a plain health check. Files are never deleted here.
-   */
-  /**
    * Aborts every call in flight and drops pooled connections: on Ctrl-C this lets a started
    * runtime shut down at once instead of waiting for its open requests.
    */
@@ -186,6 +185,11 @@ public final class TestModelEngine {
     http.connectionPool().evictAll();
   }
 
+  /**
+   * Health of a runtime file's server. JS and Go answer 503 to a foreign {@code ?id=}; when the
+   * file's id came from {@code GENKIT_RUNTIME_ID} that check fails even for the right process, so
+   * a live pid is accepted with a plain health check. Files are never deleted here.
+   */
   boolean healthy(RuntimeFile f) {
     ReflectionClient c = new ReflectionClient(http, f.reflectionServerUrl());
     if (c.health(Optional.of(f.id()), HEALTH_TIMEOUT)) {

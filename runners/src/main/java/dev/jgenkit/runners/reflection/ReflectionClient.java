@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -46,14 +47,44 @@ public final class ReflectionClient {
     this.base = parsed;
   }
 
-  /** A client suited to reflection calls: no read timeout of its own (calls carry deadlines). */
+  /**
+   * A client suited to reflection calls: no read timeout of its own (calls carry deadlines), and
+   * plain HTTP only, since reflection servers listen on loopback without TLS; this also keeps TLS
+   * and certificate loading off the startup path. Use {@link #withTls(OkHttpClient)} for an https
+   * URL.
+   */
   public static OkHttpClient defaultHttpClient() {
     return new OkHttpClient.Builder()
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .connectTimeout(5, TimeUnit.SECONDS)
         .readTimeout(0, TimeUnit.SECONDS)
         .writeTimeout(30, TimeUnit.SECONDS)
         .callTimeout(0, TimeUnit.SECONDS)
         .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(ReflectionClient::hideRetryAfter)
+        .build();
+  }
+
+  /** Where a 503's {@code Retry-After} is kept, out of OkHttp's sight. */
+  static final String RETRY_AFTER_COPY = "X-Jgenkit-Retry-After";
+
+  /**
+   * OkHttp silently resends a request whose 503 carries {@code Retry-After: 0}; retrying is
+   * jgenkit's decision ({@code --retries}), so the header is moved where OkHttp does not look.
+   */
+  private static Response hideRetryAfter(okhttp3.Interceptor.Chain chain) throws IOException {
+    Response r = chain.proceed(chain.request());
+    String retryAfter = r.header("Retry-After");
+    if (r.code() == 503 && retryAfter != null) {
+      return r.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER_COPY, retryAfter).build();
+    }
+    return r;
+  }
+
+  /** A variant of {@code http} that can also speak TLS (for an {@code https://} runtime URL). */
+  public static OkHttpClient withTls(OkHttpClient http) {
+    return http.newBuilder()
+        .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
         .build();
   }
 
@@ -144,8 +175,13 @@ public final class ReflectionClient {
       OptionalLong ttfc = OptionalLong.empty();
       String finalText;
       if (stream) {
+        // Every newline-terminated line is a chunk, delivered (and timed) as it arrives; the rest
+        // after the last newline is the final message. A runtime that also ends its final line
+        // with a newline is tolerated: a line shaped like a final message is held back until the
+        // next line shows it was a chunk after all.
         BufferedSource source = rb.source();
-        String lastLine = null;
+        JsonNode held = null;
+        long heldAt = 0;
         while (true) {
           long nl = source.indexOf((byte) '\n');
           if (nl == -1) {
@@ -157,26 +193,25 @@ public final class ReflectionClient {
           if (line.isBlank()) {
             continue;
           }
-          if (lastLine != null) {
-            JsonNode chunk = parse(lastLine, what + " (stream chunk)");
-            if (chunks.isEmpty()) {
-              ttfc = OptionalLong.of((System.nanoTime() - started) / 1_000_000);
-            }
-            chunks.add(chunk);
-            observer.chunk(chunk);
+          long now = System.nanoTime();
+          if (held != null) {
+            ttfc = deliver(held, heldAt - started, chunks, ttfc, observer);
+            held = null;
           }
-          lastLine = line;
+          JsonNode node = parse(line, what + " (stream chunk)");
+          if (looksFinal(node)) {
+            held = node;
+            heldAt = now;
+          } else {
+            ttfc = deliver(node, now - started, chunks, ttfc, observer);
+          }
         }
-        if (finalText.isBlank() && lastLine != null) {
-          // A runtime that ends its final line with a newline: the last line is the final message.
-          finalText = lastLine;
-        } else if (lastLine != null) {
-          JsonNode chunk = parse(lastLine, what + " (stream chunk)");
-          if (chunks.isEmpty()) {
-            ttfc = OptionalLong.of((System.nanoTime() - started) / 1_000_000);
+        if (held != null) {
+          if (finalText.isBlank()) {
+            finalText = held.toString();
+          } else {
+            ttfc = deliver(held, heldAt - started, chunks, ttfc, observer);
           }
-          chunks.add(chunk);
-          observer.chunk(chunk);
         }
       } else {
         finalText = rb.string();
@@ -232,6 +267,20 @@ public final class ReflectionClient {
     }
   }
 
+  private static OptionalLong deliver(
+      JsonNode chunk, long atNanos, List<JsonNode> chunks, OptionalLong ttfc, CallObserver observer) {
+    chunks.add(chunk);
+    observer.chunk(chunk);
+    return ttfc.isPresent() ? ttfc : OptionalLong.of(atNanos / 1_000_000);
+  }
+
+  /** A {@code {result, telemetry}} or {@code {error}} object rather than a model chunk. */
+  private static boolean looksFinal(JsonNode node) {
+    return node.isObject()
+        && (node.has("result") || node.has("error"))
+        && !node.has("content");
+  }
+
   private static String bodyString(Response r) throws IOException {
     ResponseBody b = r.body();
     return b == null ? "" : b.string();
@@ -249,7 +298,8 @@ public final class ReflectionClient {
   /** Non-2xx: a Genkit error body when there is one (Python 404 JSON), else the text (JS 404). */
   private static ReflectionException httpError(Response r, String body, String what) {
     OptionalInt http = OptionalInt.of(r.code());
-    Optional<String> retryAfter = Optional.ofNullable(r.header("Retry-After"));
+    Optional<String> retryAfter =
+        Optional.ofNullable(r.header("Retry-After")).or(() -> Optional.ofNullable(r.header(RETRY_AFTER_COPY)));
     JsonNode json = null;
     try {
       json = MAPPER.readTree(body);
@@ -327,9 +377,10 @@ public final class ReflectionClient {
         cause);
   }
 
-  static String formatSeconds(Duration d) {
+  /** {@code 2 s} or {@code 0.5 s}, independent of the default locale. */
+  public static String formatSeconds(Duration d) {
     long ms = d.toMillis();
-    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format("%.1f s", ms / 1000.0);
+    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 
   private static String describe(IOException e) {

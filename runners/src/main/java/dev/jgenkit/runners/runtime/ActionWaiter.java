@@ -46,8 +46,8 @@ public final class ActionWaiter {
                 + " did not register "
                 + missing.size()
                 + " action(s) within "
-                + timeout.toSeconds()
-                + " s: "
+                + ReflectionClient.formatSeconds(timeout)
+                + ": "
                 + String.join(", ", missing)
                 + lastError);
       }

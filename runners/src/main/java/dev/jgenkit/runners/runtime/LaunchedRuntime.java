@@ -128,7 +128,7 @@ public final class LaunchedRuntime implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new RuntimeUnavailableException(
             "the runtime `" + String.join(" ", command) + "` was not ready after "
-                + timeout.toSeconds() + " s: " + lastSeen + " (looked in "
+                + dev.jgenkit.runners.reflection.ReflectionClient.formatSeconds(timeout) + ": " + lastSeen + " (looked in "
                 + dirs.dirs().stream().filter(Files::isDirectory).map(Path::toString)
                     .collect(Collectors.joining(", ", "[", "]"))
                 + "; GENKIT_ENV=dev was set)" + logTail());

@@ -67,6 +67,9 @@ public record RuntimeFile(
         || (n.has("name") && !n.get("name").isTextual() && !n.get("name").isNull())) {
       return Optional.empty();
     }
+    if (okhttp3.HttpUrl.parse(n.get("reflectionServerUrl").asText()) == null) {
+      return Optional.empty();
+    }
     Optional<Instant> ts = parseTimestamp(n.get("timestamp").asText());
     if (ts.isEmpty()) {
       return Optional.empty();

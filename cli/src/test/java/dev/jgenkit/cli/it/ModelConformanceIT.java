@@ -21,7 +21,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** jgenkit test-model end to end against the real Genkit JS reference runtime. */
-class TestModelIT {
+class ModelConformanceIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Path REF = JGenkitBinary.referenceDir();
 
