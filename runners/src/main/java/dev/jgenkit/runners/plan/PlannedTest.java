@@ -7,7 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One test to run against one model, in plan order.
+ * One test to run, in plan order: a model-conformance test against one model, or one flow of a
+ * sample app. For sample flows, {@code model} is the sample's name, {@code modelKey} the flow's
+ * action key ({@code /flow/<name>}) and {@code name} the flow's name.
  *
  * @param index position in the whole plan (0-based); results are reported in this order
  * @param suiteIndex position of the suite in the spec file (0-based)
@@ -22,6 +24,9 @@ import java.util.Optional;
  * @param declaredUnsupported present when model metadata declares the capability unsupported but the
  *     spec asks for it anyway: the text says what the metadata declares
  * @param location where the test (or its suite, for built-ins) is written
+ * @param kind a model-conformance test or a sample flow
+ * @param phase for sample flows: the plan phase of the sample
+ * @param outputSchema for sample flows: the flow's output JSON Schema, checked on PASS
  */
 public record PlannedTest(
     int index,
@@ -35,7 +40,36 @@ public record PlannedTest(
     boolean stream,
     Optional<String> skipReason,
     Optional<String> declaredUnsupported,
-    Location location) {
+    Location location,
+    Kind kind,
+    java.util.OptionalInt phase,
+    Optional<com.fasterxml.jackson.databind.JsonNode> outputSchema) {
+  /** What a planned test exercises. */
+  public enum Kind {
+    /** A model-conformance test ({@code test-model}): built-in or custom. */
+    MODEL_TEST,
+    /** One flow of a sample app ({@code sample-flows}). */
+    SAMPLE_FLOW
+  }
+
+  /** A model-conformance test. */
+  public PlannedTest(
+      int index,
+      int suiteIndex,
+      String model,
+      String modelKey,
+      String name,
+      Optional<String> capability,
+      ObjectNode input,
+      List<String> validators,
+      boolean stream,
+      Optional<String> skipReason,
+      Optional<String> declaredUnsupported,
+      Location location) {
+    this(index, suiteIndex, model, modelKey, name, capability, input, validators, stream, skipReason,
+        declaredUnsupported, location, Kind.MODEL_TEST, java.util.OptionalInt.empty(), Optional.empty());
+  }
+
   public PlannedTest {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(modelKey, "modelKey");
@@ -46,6 +80,9 @@ public record PlannedTest(
     Objects.requireNonNull(skipReason, "skipReason");
     Objects.requireNonNull(declaredUnsupported, "declaredUnsupported");
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(outputSchema, "outputSchema");
   }
 
   public boolean builtIn() {

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  *
  * @param specFiles the spec files (as given) the plan came from
  * @param interrupted true when the run was cut short (Ctrl-C, SIGTERM, fail-fast)
+ * @param command which jgenkit command produced it: {@code test-model} or {@code sample-flows}
+ * @param samples for {@code sample-flows}: the samples in run order (empty for test-model)
  */
 public record RunResult(
     String tool,
@@ -21,7 +23,26 @@ public record RunResult(
     Instant startedAt,
     Instant finishedAt,
     List<TestResult> results,
-    boolean interrupted) {
+    boolean interrupted,
+    String command,
+    List<SampleInfo> samples) {
+  public static final String TEST_MODEL = "test-model";
+  public static final String SAMPLE_FLOWS = "sample-flows";
+
+  /** A test-model run. */
+  public RunResult(
+      String tool,
+      String toolVersion,
+      List<String> specFiles,
+      RuntimeInfo runtime,
+      Instant startedAt,
+      Instant finishedAt,
+      List<TestResult> results,
+      boolean interrupted) {
+    this(tool, toolVersion, specFiles, runtime, startedAt, finishedAt, results, interrupted,
+        TEST_MODEL, List.of());
+  }
+
   public RunResult {
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(toolVersion, "toolVersion");
@@ -30,6 +51,8 @@ public record RunResult(
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
     results = List.copyOf(results);
+    Objects.requireNonNull(command, "command");
+    samples = List.copyOf(samples);
   }
 
   public Map<Verdict, Long> counts() {
