@@ -34,6 +34,7 @@ public final class Main {
     JGenkitCommand root = new JGenkitCommand();
     CommandLine cl = new CommandLine(root);
     cl.addSubcommand("test-model", new TestModelCommand(env));
+    cl.addSubcommand("sample-flows", new SampleFlowsCommand(env));
     cl.addSubcommand("validate", new ValidateCommand(env));
     cl.setOut(out);
     cl.setErr(err);

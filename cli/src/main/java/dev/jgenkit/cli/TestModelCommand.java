@@ -60,6 +60,8 @@ final class TestModelCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin RunOptionsMixin run;
+
   @Parameters(
       paramLabel = "MODEL_OR_CMD",
       arity = "0..*",
@@ -90,20 +92,8 @@ final class TestModelCommand implements Callable<Integer> {
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tests run at once across all suites (default: ${DEFAULT-VALUE}).")
   int jobs = 8;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per-test timeout; the action is cancelled (default: ${DEFAULT-VALUE}).")
-  double timeoutSeconds = 120;
-
-  @Option(names = "--retries", paramLabel = "N", description = "Retries for UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, HTTP 429/503 (default: ${DEFAULT-VALUE}).")
-  int retries = 0;
-
-  @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "Bound for the runtime to start and register the spec's models (default: ${DEFAULT-VALUE}).")
-  double startupTimeoutSeconds = 60;
-
   @Option(names = "--strict", description = "Add the stricter validators (json-schema, tool-input-schema, stream-consistent) to the built-ins.")
   boolean strict;
-
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where results.json, junit.xml and runtime.log go (default: ${DEFAULT-VALUE}).")
-  Path reportDir = Path.of("jgenkit-reports");
 
   @Option(names = "--peer-output", description = "Print the peer's exact lines (Testing model:, ✅ Passed:, Tests Completed:) instead of the tree.")
   boolean peerOutput;
@@ -140,8 +130,7 @@ final class TestModelCommand implements Callable<Integer> {
       Location where = new Location(Path.of("<command line>"), 0, 0);
       specs.add(new SpecFile(where.file(), List.of(new Suite(model, Optional.empty(), Optional.empty(), where))));
     }
-    Path reports = env.workingDir().resolve(reportDir).normalize();
-    ensureWritable(reports);
+    Path reports = run.reportDir(env.workingDir());
     RuntimeDirectories dirs = RuntimeDirectories.of(projectRoot, env.workingDir());
     RuntimeTarget target;
     if (!command.isEmpty()) {
@@ -158,10 +147,10 @@ final class TestModelCommand implements Callable<Integer> {
     Planner.Options planOptions =
         new Planner.Options(auto ? BuiltInTests.DEFAULT_SUPPORTS : supportsList(), auto, strict);
     ExecutionOptions exec =
-        new ExecutionOptions(jobs, seconds(timeoutSeconds), retries, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        new ExecutionOptions(jobs, run.timeout(), run.retries, Duration.ofSeconds(1), Duration.ofSeconds(30));
     TestModelEngine.Request request =
         new TestModelEngine.Request(specs, specNames, planOptions, exec, target,
-            seconds(startupTimeoutSeconds), VersionProvider.version());
+            run.startupTimeout(), VersionProvider.version());
     ConsoleStyle style = new ConsoleStyle(env.color(), true);
     RunRecorder recorder = new RunRecorder();
     ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
@@ -211,18 +200,6 @@ final class TestModelCommand implements Callable<Integer> {
     return result.anyFailed() ? ExitCode.TESTS_FAILED : ExitCode.OK;
   }
 
-  /** Fails before anything runs when the report directory cannot be created or written. */
-  private static void ensureWritable(Path dir) {
-    try {
-      java.nio.file.Files.createDirectories(dir);
-      Path probe = java.nio.file.Files.createTempFile(dir, ".jgenkit-write-check", ".tmp");
-      java.nio.file.Files.delete(probe);
-    } catch (IOException | RuntimeException e) {
-      throw new UserException(ExitCode.USAGE, "--report-dir " + dir + " is not a writable directory ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-    }
-  }
-
   /** Ctrl-C/SIGTERM: keep what ran, marked interrupted. */
   private static void writePartialReport(
       RunRecorder recorder,
@@ -251,21 +228,13 @@ final class TestModelCommand implements Callable<Integer> {
     if (jobs < 1) {
       throw new UserException(ExitCode.USAGE, "--jobs must be at least 1 (got " + jobs + ")");
     }
-    if (!(timeoutSeconds > 0)) {
-      throw new UserException(ExitCode.USAGE, "--timeout must be a positive number of seconds");
-    }
-    if (retries < 0) {
-      throw new UserException(ExitCode.USAGE, "--retries must be 0 or more");
-    }
+    run.validate();
     if (runtimeUrl != null) {
       okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(runtimeUrl);
       if (url == null) {
         throw new UserException(ExitCode.USAGE, "--runtime-url: not an http(s) URL: " + runtimeUrl
             + "\n  e.g. --runtime-url http://localhost:3100");
       }
-    }
-    if (!(startupTimeoutSeconds > 0)) {
-      throw new UserException(ExitCode.USAGE, "--startup-timeout must be a positive number of seconds");
     }
   }
 
@@ -281,7 +250,4 @@ final class TestModelCommand implements Callable<Integer> {
     return caps;
   }
 
-  private static Duration seconds(double s) {
-    return Duration.ofMillis(Math.round(s * 1000));
-  }
 }

@@ -3,6 +3,7 @@ package dev.jgenkit.reports;
 import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.RuntimeInfo;
+import dev.jgenkit.runners.results.SampleInfo;
 import dev.jgenkit.runners.results.TestResult;
 import dev.jgenkit.runners.results.Verdict;
 import java.util.ArrayList;
@@ -24,6 +25,33 @@ import java.util.List;
  * Runtime: http://127.0.0.1:3100, Genkit 1.21.0, started (pid 4242), log .genkit/runtime.log
  * </pre>
  *
+ * <p>A sample-flows run is grouped by plan phase (plan order, then the samples not in the plan),
+ * each sample under its phase with its flows; then come the phase table, the feature coverage by
+ * phase, the summary in flows and samples, and a line per sample skipped for unset variables. Each
+ * sample's runtime is on its header; there is no run-level runtime line.
+ *
+ * <pre>
+ * Phase 1 · Core Framework
+ *   framework-format-demo  Genkit 1.21.0, log .jgenkit/samples/runtime-5002.log
+ *     ✓ jsonFlow            8 ms
+ *     ✗ customFormatFlow   10 ms  output does not match the flow's outputSchema: ...
+ * Phase 2 · Google GenAI
+ *   provider-google-genai-hello
+ *     ○ (start)                   skipped: GEMINI_API_KEY not set
+ *
+ * Phase  Sample                       Passed  Failed  Errored  Skipped  Status
+ * 1      framework-format-demo             1       1        0        0  ✗
+ * 2      provider-google-genai-hello       0       0        0        1  ○
+ *
+ * Feature            Phase 1  Phase 2
+ * Streaming          ❌       ⏭
+ * Structured output  ❌       ·
+ *
+ * 1 flow passed, 1 failed, 0 errors, 1 skipped in 3.2 s
+ * Samples: 0 passed, 1 failed, 1 skipped
+ * ○ provider-google-genai-hello needs GEMINI_API_KEY
+ * </pre>
+ *
  * <p>Reasons are shown as their first line, at most {@value #MAX_REASON_CHARS} characters, with
  * terminal control characters escaped. Every line ends with {@code \n}.
  */
@@ -36,6 +64,8 @@ public final class ConsoleReport {
   // Names longer than this do not widen the column for everyone else.
   private static final int MAX_NAME_COLUMN = 60;
 
+  private static final String UNPLANNED_TITLE = "Not in the plan";
+
   private static final String RESET = "\u001B[0m";
   private static final String BOLD = "\u001B[1m";
   private static final String DIM = "\u001B[2m";
@@ -45,21 +75,19 @@ public final class ConsoleReport {
 
   private ConsoleReport() {}
 
-  /** The whole report: tree, blank line, optional interruption note, summary, runtime. */
+  /**
+   * The whole report. For test-model: tree, blank line, optional interruption note, summary,
+   * runtime. For sample-flows: per phase (plan order, unplanned samples last) a {@link #phaseHeader
+   * phase header}, per sample a {@link #sampleHeader sample header} and its {@link #flowRow flow
+   * rows}; a blank line; then {@link #sampleSummary}: phase table, feature coverage, summary and
+   * the variables skipped samples need.
+   */
   public static String render(RunResult run, ConsoleStyle style) {
-    int nameWidth =
-        Math.min(
-            MAX_NAME_COLUMN,
-            run.results().stream()
-                .mapToInt(r -> Text.width(Text.escapeControls(r.test().name())))
-                .max()
-                .orElse(0));
-    int durationWidth =
-        run.results().stream()
-            .filter(r -> r.verdict() != Verdict.SKIP)
-            .mapToInt(r -> Text.width(Text.duration(r.durationMillis())))
-            .max()
-            .orElse(0);
+    if (ResultsJson.sampleFlows(run)) {
+      return renderSampleFlows(run, style);
+    }
+    int nameWidth = nameWidth(run);
+    int durationWidth = durationWidth(run);
     StringBuilder out = new StringBuilder();
     for (List<TestResult> suite : run.bySuite()) {
       String model = Text.escapeControls(suite.get(0).test().model());
@@ -77,6 +105,213 @@ public final class ConsoleReport {
     out.append(summary(run, style)).append('\n');
     out.append(runtimeLine(run.runtime())).append('\n');
     return out.toString();
+  }
+
+  private static String renderSampleFlows(RunResult run, ConsoleStyle style) {
+    PhaseTable table = PhaseTable.of(run);
+    int nameWidth = nameWidth(run);
+    int durationWidth = durationWidth(run);
+    StringBuilder out = new StringBuilder();
+    for (PhaseTable.Group group : table.groups()) {
+      out.append(groupHeader(group, style)).append('\n');
+      for (PhaseTable.Row row : group.samples()) {
+        out.append(sampleHeader(row.sample(), style)).append('\n');
+        if (row.results().isEmpty()) {
+          out.append("    ").append(paint(style, DIM, "no flows")).append('\n');
+        }
+        for (TestResult r : row.results()) {
+          out.append("    ").append(row(r, style, nameWidth, durationWidth)).append('\n');
+        }
+      }
+    }
+    if (!table.isEmpty()) {
+      out.append('\n');
+    }
+    return out.append(sampleSummary(run, style)).toString();
+  }
+
+  /**
+   * What a sample-flows report prints after its tree, each line ending with {@code \n}: the {@link
+   * #phaseTable phase table} and the {@link #featureCoverage feature coverage} (each followed by a
+   * blank line; left out when there are no samples or no features), the optional interruption note,
+   * the {@link #summary summary}, the {@link #samplesLine samples line}, and a {@link
+   * #missingEnvLine line} per sample skipped for unset variables. For a CLI that streamed the tree.
+   */
+  public static String sampleSummary(RunResult run, ConsoleStyle style) {
+    PhaseTable table = PhaseTable.of(run);
+    StringBuilder out = new StringBuilder();
+    if (!table.isEmpty()) {
+      out.append(phaseTable(table, style)).append('\n');
+    }
+    FeatureCoverage coverage = FeatureCoverage.of(table);
+    if (!coverage.isEmpty()) {
+      out.append(featureCoverage(coverage, style)).append('\n');
+    }
+    if (run.interrupted()) {
+      out.append(paint(style, YELLOW, "Interrupted: results are incomplete.")).append('\n');
+    }
+    out.append(summary(run, style)).append('\n');
+    if (!table.isEmpty()) {
+      out.append(samplesLine(table, style)).append('\n');
+    }
+    for (PhaseTable.Row row : table.rows()) {
+      if (!row.sample().missingEnv().isEmpty()) {
+        out.append(missingEnvLine(row.sample(), style)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code Phase 1 · Core Framework} (ASCII {@code Phase 1 - Core Framework}), bold. */
+  public static String phaseHeader(int phase, String title, ConsoleStyle style) {
+    String text = "Phase " + phase;
+    if (title != null && !title.isBlank()) {
+      text += (style.unicode() ? " · " : " - ") + title.strip();
+    }
+    return paint(style, BOLD, Text.escapeControls(text));
+  }
+
+  /** The header of the samples that are not in the plan: {@code Not in the plan}, bold. */
+  public static String unplannedHeader(ConsoleStyle style) {
+    return paint(style, BOLD, UNPLANNED_TITLE);
+  }
+
+  /**
+   * A sample's header under its phase header, indented two spaces: the name in bold, then (dim) the
+   * Genkit version and log file of the runtime started for it, when one was. No trailing newline.
+   */
+  public static String sampleHeader(SampleInfo sample, ConsoleStyle style) {
+    String header = "  " + paint(style, BOLD, Text.escapeControls(sample.name()));
+    if (sample.runtime().isEmpty()) {
+      return header;
+    }
+    RuntimeInfo rt = sample.runtime().get();
+    StringBuilder facts =
+        new StringBuilder("Genkit ").append(rt.genkitVersion().orElse("version unknown"));
+    rt.logFile().ifPresent(log -> facts.append(", log ").append(log));
+    return header + "  " + paint(style, DIM, Text.escapeControls(facts.toString()));
+  }
+
+  /**
+   * One flow row under its {@link #sampleHeader sample header}, indented four spaces, as {@link
+   * #treeRow} lays it out. No trailing newline.
+   */
+  public static String flowRow(TestResult r, ConsoleStyle style, int nameWidth) {
+    return "    " + row(r, style, Math.min(MAX_NAME_COLUMN, nameWidth), DURATION_WIDTH);
+  }
+
+  /**
+   * The phase table, one line per sample (each ending with {@code \n}) under a header line: phase
+   * (on a group's first row only; {@code -} for unplanned samples), sample, passed, failed,
+   * errored, skipped, and the status mark ({@code ✓ ✗ ○}, ASCII {@code PASS FAIL SKIP}).
+   */
+  public static String phaseTable(PhaseTable table, ConsoleStyle style) {
+    List<String[]> cells = new ArrayList<>();
+    List<PhaseTable.Status> statuses = new ArrayList<>();
+    for (PhaseTable.Group group : table.groups()) {
+      boolean first = true;
+      for (PhaseTable.Row row : group.samples()) {
+        String phase =
+            !first ? "" : group.unplanned() ? "-" : Integer.toString(group.phase().getAsInt());
+        PhaseTable.Counts c = row.counts();
+        cells.add(
+            new String[] {
+              phase,
+              Text.escapeControls(row.name()),
+              Long.toString(c.passed()),
+              Long.toString(c.failed()),
+              Long.toString(c.errored()),
+              Long.toString(c.skipped())
+            });
+        statuses.add(row.status());
+        first = false;
+      }
+    }
+    String[] header = {"Phase", "Sample", "Passed", "Failed", "Errored", "Skipped"};
+    int[] widths = new int[header.length];
+    for (int i = 0; i < header.length; i++) {
+      widths[i] = Text.displayWidth(header[i]);
+      for (String[] line : cells) {
+        widths[i] = Math.max(widths[i], Text.displayWidth(line[i]));
+      }
+    }
+    widths[1] = Math.min(widths[1], MAX_NAME_COLUMN);
+    StringBuilder out = new StringBuilder();
+    out.append(tableLine(header, widths)).append("  Status\n");
+    for (int i = 0; i < cells.size(); i++) {
+      out.append(tableLine(cells.get(i), widths))
+          .append("  ")
+          .append(statusMark(statuses.get(i), style))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * The feature coverage matrix, one line per feature (each ending with {@code \n}) under a header
+   * of phases ({@code Phase N}, {@code Unplanned}); cells {@code ✅ ❌ ⏭ ·}, ASCII {@code ok FAIL
+   * skip -}, for pass, fail, skip, none. Empty when there are no features.
+   */
+  public static String featureCoverage(FeatureCoverage coverage, ConsoleStyle style) {
+    if (coverage.isEmpty()) {
+      return "";
+    }
+    int featureWidth = Text.displayWidth("Feature");
+    for (String f : coverage.features()) {
+      featureWidth = Math.max(featureWidth, Text.displayWidth(Text.escapeControls(f)));
+    }
+    featureWidth = Math.min(featureWidth, MAX_NAME_COLUMN);
+    List<String> headers =
+        coverage.phases().stream()
+            .map(p -> p.isPresent() ? "Phase " + p.getAsInt() : "Unplanned")
+            .toList();
+    int[] widths = new int[headers.size()];
+    for (int j = 0; j < widths.length; j++) {
+      widths[j] = Math.max(Text.displayWidth(headers.get(j)), 4);
+    }
+    StringBuilder out = new StringBuilder(Text.padRightColumns("Feature", featureWidth));
+    for (int j = 0; j < widths.length; j++) {
+      out.append("  ").append(Text.padRightColumns(headers.get(j), widths[j]));
+    }
+    out = new StringBuilder(out.toString().stripTrailing()).append('\n');
+    for (int i = 0; i < coverage.features().size(); i++) {
+      StringBuilder line =
+          new StringBuilder(
+              Text.padRightColumns(Text.escapeControls(coverage.features().get(i)), featureWidth));
+      for (int j = 0; j < widths.length; j++) {
+        FeatureCoverage.Cell cell = coverage.cells().get(i).get(j);
+        String text = cellText(cell, style);
+        line.append("  ").append(paintCell(cell, text, style));
+        if (j < widths.length - 1) {
+          line.append(" ".repeat(Math.max(0, widths[j] - Text.displayWidth(text))));
+        }
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** {@code Samples: 2 passed, 2 failed, 1 skipped}, by {@link PhaseTable.Status status}. */
+  public static String samplesLine(PhaseTable table, ConsoleStyle style) {
+    long passed = table.rows().stream().filter(r -> r.status() == PhaseTable.Status.PASS).count();
+    long failed = table.rows().stream().filter(r -> r.status() == PhaseTable.Status.FAIL).count();
+    long skipped = table.rows().stream().filter(r -> r.status() == PhaseTable.Status.SKIP).count();
+    return "Samples: "
+        + String.join(
+            ", ",
+            count(style, GREEN, passed, "passed", "passed"),
+            count(style, RED, failed, "failed", "failed"),
+            count(style, DIM, skipped, "skipped", "skipped"));
+  }
+
+  /**
+   * For a sample skipped because variables are unset: {@code ○ provider-x needs GEMINI_API_KEY}
+   * (ASCII {@code SKIP ...}), the variables comma-separated. No trailing newline.
+   */
+  public static String missingEnvLine(SampleInfo sample, ConsoleStyle style) {
+    return statusMark(PhaseTable.Status.SKIP, style)
+        + " "
+        + Text.escapeControls(sample.name() + " needs " + String.join(", ", sample.missingEnv()));
   }
 
   /**
@@ -114,10 +349,17 @@ public final class ConsoleReport {
     return paint(style, BOLD, Text.escapeControls(model));
   }
 
-  /** {@code 14 passed, 2 failed, 1 error, 3 skipped in 4.2 s}. */
+  /**
+   * {@code 14 passed, 2 failed, 1 error, 3 skipped in 4.2 s}; for sample-flows {@code 14 flows
+   * passed, ...} (a sample's {@code (start)} placeholder counts as a flow).
+   */
   public static String summary(RunResult run, ConsoleStyle style) {
     List<String> parts = new ArrayList<>();
-    parts.add(count(style, GREEN, run.count(Verdict.PASS), "passed", "passed"));
+    if (ResultsJson.sampleFlows(run)) {
+      parts.add(count(style, GREEN, run.count(Verdict.PASS), "flow passed", "flows passed"));
+    } else {
+      parts.add(count(style, GREEN, run.count(Verdict.PASS), "passed", "passed"));
+    }
     parts.add(count(style, RED, run.count(Verdict.FAIL), "failed", "failed"));
     parts.add(count(style, YELLOW, run.count(Verdict.ERROR), "error", "errors"));
     parts.add(count(style, DIM, run.count(Verdict.SKIP), "skipped", "skipped"));
@@ -134,6 +376,82 @@ public final class ConsoleReport {
     }
     rt.logFile().ifPresent(log -> sb.append(", log ").append(log));
     return Text.escapeControls(sb.toString());
+  }
+
+  private static int nameWidth(RunResult run) {
+    return Math.min(
+        MAX_NAME_COLUMN,
+        run.results().stream()
+            .mapToInt(r -> Text.width(Text.escapeControls(r.test().name())))
+            .max()
+            .orElse(0));
+  }
+
+  private static int durationWidth(RunResult run) {
+    return run.results().stream()
+        .filter(r -> r.verdict() != Verdict.SKIP)
+        .mapToInt(r -> Text.width(Text.duration(r.durationMillis())))
+        .max()
+        .orElse(0);
+  }
+
+  private static String groupHeader(PhaseTable.Group group, ConsoleStyle style) {
+    return group.unplanned()
+        ? unplannedHeader(style)
+        : phaseHeader(group.phase().getAsInt(), group.title(), style);
+  }
+
+  /** Columns padded (text left, counts right) and joined by two spaces; no status column. */
+  private static String tableLine(String[] cells, int[] widths) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        sb.append("  ");
+      }
+      sb.append(
+          i < 2 ? Text.padRightColumns(cells[i], widths[i]) : Text.padLeft(cells[i], widths[i]));
+    }
+    return sb.toString();
+  }
+
+  private static String statusMark(PhaseTable.Status status, ConsoleStyle style) {
+    switch (status) {
+      case PASS:
+        return mark(Verdict.PASS, style);
+      case FAIL:
+        return mark(Verdict.FAIL, style);
+      case SKIP:
+      default:
+        return mark(Verdict.SKIP, style);
+    }
+  }
+
+  private static String cellText(FeatureCoverage.Cell cell, ConsoleStyle style) {
+    switch (cell) {
+      case PASS:
+        return style.unicode() ? "✅" : "ok";
+      case FAIL:
+        return style.unicode() ? "❌" : "FAIL";
+      case SKIP:
+        return style.unicode() ? "⏭" : "skip";
+      case NONE:
+      default:
+        return style.unicode() ? "·" : "-";
+    }
+  }
+
+  /** Emoji bring their own colour; the ASCII words and the dot are painted. */
+  private static String paintCell(FeatureCoverage.Cell cell, String text, ConsoleStyle style) {
+    switch (cell) {
+      case PASS:
+        return style.unicode() ? text : paint(style, GREEN, text);
+      case FAIL:
+        return style.unicode() ? text : paint(style, RED, text);
+      case SKIP:
+      case NONE:
+      default:
+        return paint(style, DIM, text);
+    }
   }
 
   private static String row(TestResult r, ConsoleStyle style, int nameWidth, int durationWidth) {

@@ -2,6 +2,8 @@ package dev.jgenkit.reports;
 
 import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.results.RunResult;
+import dev.jgenkit.runners.results.RuntimeInfo;
+import dev.jgenkit.runners.results.SampleInfo;
 import dev.jgenkit.runners.results.TestResult;
 import dev.jgenkit.runners.results.Verdict;
 import java.io.StringWriter;
@@ -12,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -19,7 +23,11 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML ({@code junit.xml}) in the Ant/Jenkins {@code junit-10.xsd} dialect that CI servers
  * read: one {@code <testsuite>} per spec suite named after the model as written, one {@code
- * <testcase>} per test with the model as {@code classname}.
+ * <testcase>} per test with the model as {@code classname}. For sample-flows: one {@code
+ * <testsuite>} per sample in run order, named after the sample, one {@code <testcase>} per flow (or
+ * the {@code (start)} placeholder) named after the flow, the sample as {@code classname}; the
+ * suite's properties carry the sample's runtime URL, Genkit version and log, its plan phase and
+ * title, directory, features and (missing) variables.
  *
  * <p>FAIL becomes {@code <failure type="ValidationFailure">}, ERROR {@code <error
  * type="ExecutionError">}, SKIP {@code <skipped>}. The {@code message} attribute holds the reason
@@ -113,12 +121,10 @@ public final class JUnitXml {
     }
 
     private void properties(PlannedTest first) throws XMLStreamException {
-      List<String[]> props = new ArrayList<>();
-      props.add(new String[] {"genkit.runtime.url", run.runtime().url()});
-      run.runtime().genkitVersion().ifPresent(v -> props.add(new String[] {"genkit.version", v}));
-      props.add(new String[] {"genkit.model.key", first.modelKey()});
-      props.add(new String[] {"jgenkit.version", run.toolVersion()});
-      props.add(new String[] {"jgenkit.spec.file", first.location().file().toString()});
+      List<String[]> props =
+          first.kind() == PlannedTest.Kind.SAMPLE_FLOW
+              ? sampleProperties(first)
+              : modelProperties(first);
       newline(2);
       xml.writeStartElement("properties");
       for (String[] p : props) {
@@ -129,6 +135,54 @@ public final class JUnitXml {
       }
       newline(2);
       xml.writeEndElement();
+    }
+
+    private List<String[]> modelProperties(PlannedTest first) {
+      List<String[]> props = new ArrayList<>();
+      props.add(new String[] {"genkit.runtime.url", run.runtime().url()});
+      run.runtime().genkitVersion().ifPresent(v -> props.add(new String[] {"genkit.version", v}));
+      props.add(new String[] {"genkit.model.key", first.modelKey()});
+      props.add(new String[] {"jgenkit.version", run.toolVersion()});
+      props.add(new String[] {"jgenkit.spec.file", first.location().file().toString()});
+      return props;
+    }
+
+    /** The sample's own runtime (when it was started), plan phase and what it needs. */
+    private List<String[]> sampleProperties(PlannedTest first) {
+      Optional<SampleInfo> sample =
+          run.samples().stream().filter(s -> s.name().equals(first.model())).findFirst();
+      Optional<RuntimeInfo> rt = sample.flatMap(SampleInfo::runtime);
+      OptionalInt phase = sample.map(SampleInfo::phase).orElse(first.phase());
+      List<String[]> props = new ArrayList<>();
+      rt.ifPresent(r -> props.add(new String[] {"genkit.runtime.url", r.url()}));
+      rt.flatMap(RuntimeInfo::genkitVersion)
+          .ifPresent(v -> props.add(new String[] {"genkit.version", v}));
+      rt.flatMap(RuntimeInfo::logFile)
+          .ifPresent(v -> props.add(new String[] {"jgenkit.runtime.log", v}));
+      props.add(new String[] {"jgenkit.version", run.toolVersion()});
+      props.add(new String[] {"jgenkit.sample", first.model()});
+      if (phase.isPresent()) {
+        props.add(new String[] {"jgenkit.sample.phase", Integer.toString(phase.getAsInt())});
+      }
+      sample.ifPresent(s -> sampleFacts(s, props));
+      props.add(new String[] {"jgenkit.plan.file", first.location().file().toString()});
+      return props;
+    }
+
+    private static void sampleFacts(SampleInfo s, List<String[]> props) {
+      if (!s.phaseTitle().isEmpty()) {
+        props.add(new String[] {"jgenkit.sample.phase.title", s.phaseTitle()});
+      }
+      s.directory().ifPresent(d -> props.add(new String[] {"jgenkit.sample.directory", d}));
+      if (!s.features().isEmpty()) {
+        props.add(new String[] {"jgenkit.sample.features", String.join(", ", s.features())});
+      }
+      if (!s.requiredEnv().isEmpty()) {
+        props.add(new String[] {"jgenkit.sample.env", String.join(", ", s.requiredEnv())});
+      }
+      if (!s.missingEnv().isEmpty()) {
+        props.add(new String[] {"jgenkit.sample.env.missing", String.join(", ", s.missingEnv())});
+      }
     }
 
     private void testcase(TestResult r) throws XMLStreamException {

@@ -55,6 +55,63 @@ final class Text {
   }
 
   /**
+   * Terminal columns {@code text} takes: two for wide characters (East Asian wide, emoji shown as
+   * emoji such as {@code ✅ ❌}), none for combining marks and variation selectors, one otherwise. An
+   * approximation of {@code wcwidth} good enough to align the tables the reports print.
+   */
+  static int displayWidth(String text) {
+    return text.codePoints().map(Text::columns).sum();
+  }
+
+  /** {@code text} padded with spaces on the right to {@code width} terminal columns. */
+  static String padRightColumns(String text, int width) {
+    int len = displayWidth(text);
+    return len >= width ? text : text + " ".repeat(width - len);
+  }
+
+  private static int columns(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || cp == 0x200D
+        || (cp >= 0xFE00 && cp <= 0xFE0F)) {
+      return 0;
+    }
+    return isWide(cp) ? 2 : 1;
+  }
+
+  private static boolean isWide(int cp) {
+    return (cp >= 0x1100 && cp <= 0x115F)
+        || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || (cp >= 0x1F300 && cp <= 0x1F64F)
+        || (cp >= 0x1F680 && cp <= 0x1F6FF)
+        || (cp >= 0x1F900 && cp <= 0x1F9FF)
+        || (cp >= 0x20000 && cp <= 0x3FFFD)
+        // Emoji presentation by default in the BMP (the ones a report might print).
+        || cp == 0x231A
+        || cp == 0x231B
+        || (cp >= 0x23E9 && cp <= 0x23EC)
+        || cp == 0x23F0
+        || cp == 0x23F3
+        || cp == 0x2705
+        || cp == 0x270A
+        || cp == 0x270B
+        || cp == 0x2728
+        || cp == 0x274C
+        || cp == 0x274E
+        || (cp >= 0x2753 && cp <= 0x2755)
+        || cp == 0x2757
+        || (cp >= 0x2795 && cp <= 0x2797)
+        || cp == 0x2B50
+        || cp == 0x2B55;
+  }
+
+  /**
    * Replaces terminal control characters (C0 except tab, DEL, C1) with {@code \\uXXXX}; tabs become
    * one space. Keeps a model's output from moving the cursor or recolouring the terminal.
    */

@@ -46,7 +46,8 @@ class JUnitXmlTest {
 
   @Test
   void validatesAgainstTheJunitXsd() throws Exception {
-    for (RunResult run : new RunResult[] {SampleRuns.full(), SampleRuns.emptyAttached()}) {
+    for (RunResult run :
+        new RunResult[] {SampleRuns.full(), SampleRuns.emptyAttached(), SampleRuns.sampleFlows()}) {
       // given
       String xml = JUnitXml.write(run);
 
@@ -150,6 +151,60 @@ class JUnitXmlTest {
         .contains("data:image/png;base64,iVBORw0KGgoAAAAN…(150 bytes)")
         .doesNotContain(SampleRuns.LONG_BASE64)
         .endsWith("third line \\uFFFF end");
+  }
+
+  @Test
+  void sampleFlowsRunMatchesTheGoldenFile() throws Exception {
+    Golden.assertMatches("junit-sample-flows.xml", JUnitXml.write(SampleRuns.sampleFlows()));
+  }
+
+  @Test
+  void writesOneSuitePerSampleInRunOrderAndOneCasePerFlow() throws Exception {
+    // given
+    Document doc = parse(JUnitXml.write(SampleRuns.sampleFlows()));
+
+    // when
+    NodeList suites = doc.getElementsByTagName("testsuite");
+    Element formats = (Element) suites.item(1);
+    NodeList formatCases = formats.getElementsByTagName("testcase");
+    Element failed = (Element) formatCases.item(1);
+
+    // then
+    assertThat(suites.getLength()).isEqualTo(5);
+    for (int i = 0; i < suites.getLength(); i++) {
+      assertThat(((Element) suites.item(i)).getAttribute("name"))
+          .isEqualTo(SampleRuns.sampleFlows().samples().get(i).name());
+    }
+    assertThat(formats.getAttribute("tests")).isEqualTo("3");
+    assertThat(formats.getAttribute("failures")).isEqualTo("1");
+    assertThat(formats.getAttribute("skipped")).isEqualTo("1");
+    assertThat(failed.getAttribute("name")).isEqualTo("customFormatFlow");
+    assertThat(failed.getAttribute("classname")).isEqualTo("framework-format-demo");
+    assertThat(failed.getElementsByTagName("failure").getLength()).isEqualTo(1);
+  }
+
+  @Test
+  void sampleSuitesCarryTheSamplesRuntimeAndPhase() throws Exception {
+    // given
+    Document doc = parse(JUnitXml.write(SampleRuns.sampleFlows()));
+
+    // when
+    NodeList suites = doc.getElementsByTagName("testsuite");
+    NodeList started = ((Element) suites.item(0)).getElementsByTagName("property");
+    NodeList envSkipped = ((Element) suites.item(2)).getElementsByTagName("property");
+    NodeList unplanned = ((Element) suites.item(4)).getElementsByTagName("property");
+
+    // then
+    assertThat(property(started, "genkit.runtime.url")).isEqualTo("http://127.0.0.1:3101");
+    assertThat(property(started, "genkit.version")).isEqualTo("1.21.0");
+    assertThat(property(started, "jgenkit.sample.phase")).isEqualTo("1");
+    assertThat(property(started, "jgenkit.sample.phase.title")).isEqualTo("Core Framework");
+    assertThat(property(started, "genkit.model.key")).isNull();
+    assertThat(property(envSkipped, "genkit.runtime.url")).isNull();
+    assertThat(property(envSkipped, "jgenkit.sample.env.missing")).isEqualTo("GEMINI_API_KEY");
+    assertThat(property(envSkipped, "jgenkit.sample.phase")).isEqualTo("2");
+    assertThat(property(unplanned, "jgenkit.sample.phase")).isNull();
+    assertThat(property(unplanned, "genkit.runtime.url")).isEqualTo("http://127.0.0.1:3104");
   }
 
   private static String property(NodeList props, String name) {

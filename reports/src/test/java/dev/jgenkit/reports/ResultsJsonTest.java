@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -46,7 +47,8 @@ class ResultsJsonTest {
 
   @Test
   void generatedDocumentsValidateAgainstTheSchema() throws Exception {
-    for (RunResult run : List.of(SampleRuns.full(), SampleRuns.emptyAttached())) {
+    for (RunResult run :
+        List.of(SampleRuns.full(), SampleRuns.emptyAttached(), SampleRuns.sampleFlows())) {
       // given
       JsonNode doc = MAPPER.readTree(ResultsJson.write(run));
 
@@ -90,6 +92,7 @@ class ResultsJsonTest {
             "schemaVersion",
             "tool",
             "toolVersion",
+            "command",
             "startedAt",
             "finishedAt",
             "durationMillis",
@@ -97,6 +100,9 @@ class ResultsJsonTest {
             "specFiles",
             "runtime",
             "summary",
+            "samples",
+            "phases",
+            "featureCoverage",
             "tests");
     assertThat(test)
         .containsExactly(
@@ -107,6 +113,7 @@ class ResultsJsonTest {
             "name",
             "capability",
             "kind",
+            "phase",
             "stream",
             "validators",
             "verdict",
@@ -191,6 +198,150 @@ class ResultsJsonTest {
     assertThat(text).startsWith("{\n  \"schemaVersion\": 1,\n  \"tool\": \"jgenkit\",");
     assertThat(text).contains("\"specFiles\": [],").contains("\"command\": [],");
     assertThat(text).contains("\"tests\": []\n}\n").endsWith("}\n");
+  }
+
+  @Test
+  void testModelRunsSayTheirCommandAndHaveNoSamples() throws Exception {
+    // given
+    JsonNode doc = MAPPER.readTree(ResultsJson.write(SampleRuns.full()));
+
+    // when
+    JsonNode coverage = doc.get("featureCoverage");
+
+    // then
+    assertThat(doc.get("command").asText()).isEqualTo("test-model");
+    assertThat(doc.get("runtime").get("url").asText()).isEqualTo("http://127.0.0.1:3100");
+    assertThat(doc.get("samples")).isEmpty();
+    assertThat(doc.get("phases")).isEmpty();
+    assertThat(coverage.toString()).isEqualTo("{\"features\":[],\"phases\":[],\"cells\":[]}");
+    assertThat(doc.get("tests").get(0).get("phase").isNull()).isTrue();
+  }
+
+  @Test
+  void sampleFlowsRunMatchesTheGoldenFile() throws Exception {
+    Golden.assertMatches(
+        "results-sample-flows.json", ResultsJson.writeString(SampleRuns.sampleFlows()));
+  }
+
+  @Test
+  void sampleFlowsRunListsSamplesWithTheirOwnRuntimes() throws Exception {
+    // given
+    JsonNode doc = MAPPER.readTree(ResultsJson.write(SampleRuns.sampleFlows()));
+
+    // when
+    JsonNode samples = doc.get("samples");
+
+    // then
+    assertThat(doc.get("command").asText()).isEqualTo("sample-flows");
+    assertThat(doc.get("runtime").isNull()).isTrue();
+    assertThat(samples).hasSize(5);
+    assertThat(samples.get(0).get("name").asText()).isEqualTo("framework-tool-interrupts");
+    assertThat(samples.get(0).get("phase").asInt()).isEqualTo(1);
+    assertThat(samples.get(0).get("runtime").get("url").asText())
+        .isEqualTo("http://127.0.0.1:3101");
+    assertThat(samples.get(2).get("runtime").isNull()).isTrue();
+    assertThat(samples.get(2).get("missingEnv").toString()).isEqualTo("[\"GEMINI_API_KEY\"]");
+    assertThat(samples.get(4).get("phase").isNull()).isTrue();
+  }
+
+  @Test
+  void sampleFlowsRunCarriesThePhaseTable() throws Exception {
+    // given
+    JsonNode phases = MAPPER.readTree(ResultsJson.write(SampleRuns.sampleFlows())).get("phases");
+
+    // when
+    JsonNode core = phases.get(0);
+    JsonNode unplanned = phases.get(3);
+
+    // then
+    assertThat(phases).hasSize(4);
+    assertThat(core.get("phase").asInt()).isEqualTo(1);
+    assertThat(core.get("title").asText()).isEqualTo("Core Framework");
+    assertThat(core.get("status").asText()).isEqualTo("FAIL");
+    assertThat(core.get("samples").get(1).toString())
+        .isEqualTo(
+            "{\"name\":\"framework-format-demo\",\"status\":\"FAIL\",\"passed\":1,"
+                + "\"failed\":1,\"errored\":0,\"skipped\":1}");
+    assertThat(phases.get(1).get("status").asText()).isEqualTo("SKIP");
+    assertThat(phases.get(2).get("samples").get(0).get("errored").asInt()).isEqualTo(1);
+    assertThat(unplanned.get("phase").isNull()).isTrue();
+    assertThat(unplanned.get("samples").get(0).get("name").asText()).isEqualTo("local-echo");
+  }
+
+  @Test
+  void sampleFlowsRunCarriesTheFeatureCoverageAsParallelArrays() throws Exception {
+    // given
+    JsonNode coverage =
+        MAPPER.readTree(ResultsJson.write(SampleRuns.sampleFlows())).get("featureCoverage");
+
+    // when
+    JsonNode features = coverage.get("features");
+    JsonNode streaming = coverage.get("cells").get(2);
+
+    // then
+    assertThat(features.get(2).asText()).isEqualTo("Streaming");
+    assertThat(coverage.get("phases").toString()).isEqualTo("[1,2,3]");
+    assertThat(coverage.get("cells")).hasSize(features.size());
+    assertThat(streaming.toString()).isEqualTo("[\"fail\",\"skip\",\"fail\"]");
+  }
+
+  @Test
+  void sampleFlowTestsHaveTheirKindAndPhase() throws Exception {
+    // given
+    JsonNode tests = MAPPER.readTree(ResultsJson.write(SampleRuns.sampleFlows())).get("tests");
+
+    // when
+    JsonNode flow = tests.get(0);
+    JsonNode unplanned = tests.get(7);
+
+    // then
+    assertThat(flow.get("kind").asText()).isEqualTo("sample-flow");
+    assertThat(flow.get("phase").asInt()).isEqualTo(1);
+    assertThat(flow.get("model").asText()).isEqualTo("framework-tool-interrupts");
+    assertThat(flow.get("modelKey").asText()).isEqualTo("/flow/interruptFlow");
+    assertThat(flow.get("capability").isNull()).isTrue();
+    assertThat(unplanned.get("phase").isNull()).isTrue();
+  }
+
+  @Test
+  void schemaKeepsTheTwoCommandsApart() throws Exception {
+    // given: negative controls for the sample-flows parts of the schema
+    ObjectNode withRuntime = sampleFlowsDoc();
+    withRuntime.set(
+        "runtime", MAPPER.readTree(ResultsJson.write(SampleRuns.full())).get("runtime"));
+    ObjectNode modelTestInSampleRun = sampleFlowsDoc();
+    ((ObjectNode) modelTestInSampleRun.get("tests").get(0)).put("kind", "custom");
+    ObjectNode badCell = sampleFlowsDoc();
+    ((ArrayNode) badCell.get("featureCoverage").get("cells").get(0))
+        .set(0, MAPPER.getNodeFactory().textNode("maybe"));
+    ObjectNode extraPhaseField = sampleFlowsDoc();
+    ((ObjectNode) extraPhaseField.get("phases").get(0)).put("surprise", 1);
+    ObjectNode sampleFlowInModelRun =
+        (ObjectNode) MAPPER.readTree(ResultsJson.write(SampleRuns.full()));
+    ((ObjectNode) sampleFlowInModelRun.get("tests").get(4)).put("kind", "sample-flow");
+    ObjectNode modelRunWithoutRuntime =
+        (ObjectNode) MAPPER.readTree(ResultsJson.write(SampleRuns.full()));
+    modelRunWithoutRuntime.putNull("runtime");
+    ObjectNode unknownCommand = sampleFlowsDoc();
+    unknownCommand.put("command", "test-flows");
+
+    // when / then
+    assertThat(schema.validate(sampleFlowsDoc())).isEmpty();
+    for (ObjectNode bad :
+        List.of(
+            withRuntime,
+            modelTestInSampleRun,
+            badCell,
+            extraPhaseField,
+            sampleFlowInModelRun,
+            modelRunWithoutRuntime,
+            unknownCommand)) {
+      assertThat(schema.validate(bad)).isNotEmpty();
+    }
+  }
+
+  private static ObjectNode sampleFlowsDoc() throws Exception {
+    return (ObjectNode) MAPPER.readTree(ResultsJson.write(SampleRuns.sampleFlows()));
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.RuntimeInfo;
+import dev.jgenkit.runners.results.SampleInfo;
 import dev.jgenkit.runners.results.TestResult;
 import dev.jgenkit.runners.results.Verdict;
 import dev.jgenkit.specs.Location;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** Hand-made runs with fixed instants, shared by the reporter tests and their golden files. */
@@ -169,6 +171,191 @@ final class SampleRuns {
         FINISHED,
         results,
         false);
+  }
+
+  static final Path PLAN = Path.of("plans/demo.yaml");
+
+  /**
+   * A sample-flows run over three phases and five samples: one passing, one with a FAIL flow (and a
+   * skipped one), one skipped for an unset variable, one whose start errored, one not in the plan.
+   * Features overlap across phases so every coverage cell kind appears.
+   */
+  static RunResult sampleFlows() {
+    SampleInfo interrupts =
+        sample(
+            "framework-tool-interrupts",
+            1,
+            "Core Framework",
+            List.of("Tool interrupts", "@ai.tool() basic", "Streaming"),
+            List.of(),
+            runtime(3101, 5001));
+    SampleInfo formats =
+        sample(
+            "framework-format-demo",
+            1,
+            "Core Framework",
+            List.of("Structured output", "Streaming"),
+            List.of(),
+            runtime(3102, 5002));
+    SampleInfo genai =
+        new SampleInfo(
+            "provider-google-genai-hello",
+            OptionalInt.of(2),
+            "Google GenAI",
+            List.of("@ai.tool() basic", "Streaming", "Structured output", "Vision/multimodal"),
+            List.of("GEMINI_API_KEY"),
+            List.of("GEMINI_API_KEY"),
+            Optional.of("samples/provider-google-genai-hello"),
+            Optional.empty());
+    SampleInfo ollama =
+        sample(
+            "provider-ollama-hello",
+            3,
+            "Multi-Provider",
+            List.of("@ai.tool() basic", "Streaming", "RAG/retrieval"),
+            List.of(),
+            runtime(3103, 5003));
+    SampleInfo echo =
+        new SampleInfo(
+            "local-echo",
+            OptionalInt.empty(),
+            "",
+            List.of(),
+            List.of(),
+            List.of(),
+            Optional.of("samples/local-echo"),
+            Optional.of(runtime(3104, 5004)));
+    List<TestResult> results =
+        List.of(
+            pass(flow(0, 0, interrupts, "interruptFlow", false, 3), 12, Optional.empty(), "t-1"),
+            new TestResult(
+                flow(1, 0, interrupts, "resumeFlow", true, 3),
+                Verdict.PASS,
+                "",
+                1,
+                1234,
+                OptionalLong.of(85),
+                7,
+                Optional.of("t-2"),
+                Optional.empty(),
+                Optional.empty()),
+            pass(flow(2, 1, formats, "jsonFlow", false, 6), 8, Optional.empty(), null),
+            result(
+                flow(3, 1, formats, "customFormatFlow", false, 6),
+                Verdict.FAIL,
+                "output does not match the flow's outputSchema: $.name: required property"
+                    + " 'name' not found",
+                1,
+                10,
+                OptionalLong.empty(),
+                0),
+            TestResult.skipped(
+                flow(4, 1, formats, "uploadFlow", false, 6),
+                "cannot synthesise an input: $.file: contentEncoding base64 is not supported"),
+            TestResult.skipped(
+                flow(5, 2, genai, "(start)", false, 9),
+                "GEMINI_API_KEY not set (Google AI Studio: https://aistudio.google.com/apikey)"),
+            result(
+                flow(6, 3, ollama, "(start)", false, 12),
+                Verdict.ERROR,
+                "no flows listed within 30 s\nsee .jgenkit/samples/provider-ollama-hello.log",
+                1,
+                30_000,
+                OptionalLong.empty(),
+                0),
+            pass(flow(7, 4, echo, "echoFlow", false, 1), 3, Optional.empty(), null));
+    RuntimeInfo placeholder =
+        new RuntimeInfo(
+            "",
+            Optional.empty(),
+            List.of(),
+            OptionalLong.empty(),
+            Optional.empty(),
+            Optional.empty());
+    return new RunResult(
+        "jgenkit",
+        "0.1.0-test",
+        List.of(PLAN.toString()),
+        placeholder,
+        STARTED,
+        FINISHED,
+        results,
+        false,
+        RunResult.SAMPLE_FLOWS,
+        List.of(interrupts, formats, genai, ollama, echo));
+  }
+
+  /** A sample-flows run with the given samples and results, and the fixed instants. */
+  static RunResult sampleFlows(List<SampleInfo> samples, List<TestResult> results) {
+    RunResult base = sampleFlows();
+    return new RunResult(
+        base.tool(),
+        base.toolVersion(),
+        base.specFiles(),
+        base.runtime(),
+        STARTED,
+        FINISHED,
+        results,
+        false,
+        RunResult.SAMPLE_FLOWS,
+        samples);
+  }
+
+  /** A started, planned sample without required variables. */
+  static SampleInfo sample(
+      String name,
+      int phase,
+      String title,
+      List<String> features,
+      List<String> requiredEnv,
+      RuntimeInfo runtime) {
+    return new SampleInfo(
+        name,
+        OptionalInt.of(phase),
+        title,
+        features,
+        requiredEnv,
+        List.of(),
+        Optional.of("samples/" + name),
+        Optional.ofNullable(runtime));
+  }
+
+  /** A runtime jgenkit started for a sample on {@code port}. */
+  static RuntimeInfo runtime(int port, long pid) {
+    return new RuntimeInfo(
+        "http://127.0.0.1:" + port,
+        Optional.of("1.21.0"),
+        List.of("npx", "tsx", "src/index.ts"),
+        OptionalLong.of(pid),
+        Optional.of(pid + "-" + port),
+        Optional.of(".jgenkit/samples/runtime-" + pid + ".log"));
+  }
+
+  /** One flow of {@code sample}, the {@code index}-th test of the run. */
+  static PlannedTest flow(
+      int index, int suiteIndex, SampleInfo sample, String name, boolean stream, int line) {
+    ObjectNode input = JSON.objectNode();
+    input.put("data", "hello");
+    Optional<JsonNode> schema =
+        name.equals("customFormatFlow")
+            ? Optional.of(JSON.objectNode().put("type", "object"))
+            : Optional.empty();
+    return new PlannedTest(
+        index,
+        suiteIndex,
+        sample.name(),
+        "/flow/" + name,
+        name,
+        Optional.empty(),
+        input,
+        List.of(),
+        stream,
+        Optional.empty(),
+        Optional.empty(),
+        new Location(PLAN, line, 7),
+        PlannedTest.Kind.SAMPLE_FLOW,
+        sample.phase(),
+        schema);
   }
 
   static PlannedTest planned(

@@ -54,4 +54,16 @@ class TextTest {
     assertThat(Text.joinLines("Error: boom\n    at a\r\n    at b\n"))
         .isEqualTo("Error: boom at a at b");
   }
+
+  @Test
+  void displayWidthCountsTerminalColumns() {
+    assertThat(Text.displayWidth("Phase 1")).isEqualTo(7);
+    assertThat(Text.displayWidth("✅")).isEqualTo(2);
+    assertThat(Text.displayWidth("❌")).isEqualTo(2);
+    assertThat(Text.displayWidth("⏭")).isEqualTo(1);
+    assertThat(Text.displayWidth("⏭\uFE0F")).isEqualTo(1);
+    assertThat(Text.displayWidth("·✓○")).isEqualTo(3);
+    assertThat(Text.displayWidth("日本")).isEqualTo(4);
+    assertThat(Text.padRightColumns("✅", 4)).isEqualTo("✅  ");
+  }
 }

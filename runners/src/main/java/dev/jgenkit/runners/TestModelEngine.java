@@ -14,6 +14,7 @@ import dev.jgenkit.runners.results.TestResult;
 import dev.jgenkit.runners.runtime.ActionWaiter;
 import dev.jgenkit.runners.runtime.LaunchedRuntime;
 import dev.jgenkit.runners.runtime.RuntimeFile;
+import dev.jgenkit.runners.runtime.RuntimeHealth;
 import dev.jgenkit.runners.runtime.RuntimeUnavailableException;
 import dev.jgenkit.specs.SpecFile;
 import java.time.Clock;
@@ -185,17 +186,8 @@ public final class TestModelEngine {
     http.connectionPool().evictAll();
   }
 
-  /**
-   * Health of a runtime file's server. JS and Go answer 503 to a foreign {@code ?id=}; when the
-   * file's id came from {@code GENKIT_RUNTIME_ID} that check fails even for the right process, so
-   * a live pid is accepted with a plain health check. Files are never deleted here.
-   */
   boolean healthy(RuntimeFile f) {
-    ReflectionClient c = new ReflectionClient(http, f.reflectionServerUrl());
-    if (c.health(Optional.of(f.id()), HEALTH_TIMEOUT)) {
-      return true;
-    }
-    return ProcessHandle.of(f.pid()).map(ProcessHandle::isAlive).orElse(false)
-        && c.health(Optional.empty(), HEALTH_TIMEOUT);
+    return RuntimeHealth.healthy(http, f);
   }
+
 }

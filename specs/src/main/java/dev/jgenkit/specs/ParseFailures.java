@@ -20,11 +20,13 @@ final class ParseFailures {
   private final Problems problems;
   private final String content;
   private final boolean yaml;
+  private final DocumentKind kind;
 
-  ParseFailures(Problems problems, String content, boolean yaml) {
+  ParseFailures(Problems problems, String content, boolean yaml, DocumentKind kind) {
     this.problems = problems;
     this.content = content;
     this.yaml = yaml;
+    this.kind = kind;
   }
 
   /**
@@ -35,7 +37,7 @@ final class ParseFailures {
       return problems.problem(
           fallback,
           "the document breaks a parser limit: " + clean(limit.getOriginalMessage()),
-          "spec files are small and shallow; check that this is the right file");
+          kind.limitHint());
     }
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       return yamlSyntax(marked);

@@ -6,41 +6,56 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Collects the problems found in one spec file; reported sorted by position. */
-final class Problems {
+/**
+ * Collects the located problems found in one document (a spec, a sample file, a plan); they are
+ * reported together, sorted by position.
+ */
+public final class Problems {
   private final Path file;
   private final List<SpecProblem> found = new ArrayList<>();
 
-  Problems(Path file) {
+  public Problems(Path file) {
     this.file = file;
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 
-  void add(Tree.Pos pos, String message, String hint) {
+  public void add(Tree.Pos pos, String message, String hint) {
     found.add(problem(pos, message, hint));
   }
 
-  void add(SpecProblem problem) {
+  public void add(SpecProblem problem) {
     found.add(problem);
   }
 
-  SpecProblem problem(Tree.Pos pos, String message, String hint) {
-    return new SpecProblem(new Location(file, pos.line(), pos.column()), message, hint);
+  public SpecProblem problem(Tree.Pos pos, String message, String hint) {
+    return new SpecProblem(location(pos), message, hint);
   }
 
-  boolean isEmpty() {
+  /** The location of {@code pos} in this document. */
+  public Location location(Tree.Pos pos) {
+    return new Location(file, pos.line(), pos.column());
+  }
+
+  public boolean isEmpty() {
     return found.isEmpty();
   }
 
-  int size() {
+  public int size() {
     return found.size();
   }
 
+  /** Throws every problem found, sorted, when there is any. */
+  public void throwIfAny() throws SpecException {
+    if (!found.isEmpty()) {
+      throw new SpecException(sorted());
+    }
+  }
+
   /** Distinct problems by line then column; ties keep the order they were found in. */
-  List<SpecProblem> sorted() {
+  public List<SpecProblem> sorted() {
     List<SpecProblem> distinct = new ArrayList<>(new LinkedHashSet<>(found));
     distinct.sort(
         Comparator.comparingInt((SpecProblem p) -> p.location().line())

@@ -1,19 +1,14 @@
 package dev.jgenkit.specs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgenkit.specs.Tree.Field;
 import dev.jgenkit.specs.Tree.ListNode;
 import dev.jgenkit.specs.Tree.MapNode;
 import dev.jgenkit.specs.Tree.Node;
 import dev.jgenkit.specs.Tree.Pos;
-import dev.jgenkit.specs.Tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +19,6 @@ import java.util.Set;
 final class SpecValidator {
   static final List<String> SUITE_KEYS = List.of("model", "supports", "tests");
   static final List<String> TEST_KEYS = List.of("name", "input", "validators", "stream");
-  private static final Set<String> YAML_11_BOOLEANS = Set.of("yes", "no", "on", "off", "y", "n");
   private static final String SUITE_EXAMPLE = "'- model: googleai/gemini-2.5-flash'";
 
   private final Problems problems;
@@ -35,7 +29,7 @@ final class SpecValidator {
 
   /** The suites of a document whose top-level value is {@code root}; empty for an empty one. */
   List<Suite> suites(Optional<Node> root) {
-    if (root.isEmpty() || isNull(root.get())) {
+    if (root.isEmpty() || TreeChecks.isNull(root.get())) {
       problems.add(
           root.map(Node::pos).orElse(Pos.START),
           "spec file is empty",
@@ -71,7 +65,7 @@ final class SpecValidator {
   }
 
   private Optional<Suite> suite(MapNode map) {
-    unknownKeys(map, "suite", SUITE_KEYS);
+    TreeChecks.unknownKeys(problems, map, "suite", SUITE_KEYS);
     Optional<String> model = model(map);
     Optional<List<String>> supports = field(map, "supports").map(this::supports);
     Optional<List<CustomTest>> tests = field(map, "tests").map(this::tests);
@@ -168,11 +162,11 @@ final class SpecValidator {
 
   private Optional<CustomTest> test(MapNode map) {
     int before = problemCount();
-    unknownKeys(map, "test", TEST_KEYS);
+    TreeChecks.unknownKeys(problems, map, "test", TEST_KEYS);
     String name = field(map, "name").map(this::name).orElse(CustomTest.DEFAULT_NAME);
     Optional<ObjectNode> input = input(map);
-    List<String> validators = field(map, "validators").map(this::validators).orElse(List.of());
-    boolean stream = field(map, "stream").map(this::stream).orElse(false);
+    List<String> validators = field(map, "validators").map(v -> TreeChecks.validators(problems, v)).orElse(List.of());
+    boolean stream = field(map, "stream").map(v -> TreeChecks.bool(problems, v, "stream")).orElse(false);
     if (input.isEmpty() || problemCount() != before) {
       return Optional.empty();
     }
@@ -219,153 +213,7 @@ final class SpecValidator {
           "'messages' must be a list of messages, found " + Tree.describe(messages.value()),
           "start each message with '- role: user' and give it 'content:'");
     }
-    return Optional.of((ObjectNode) json(input));
-  }
-
-  /** The JSON the runtime will receive: key order and integers exactly as written. */
-  private JsonNode json(Node node) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (node instanceof MapNode map) {
-      ObjectNode object = f.objectNode();
-      map.fields().values().forEach(field -> object.set(field.key(), json(field.value())));
-      return object;
-    }
-    if (node instanceof ListNode list) {
-      ArrayNode array = f.arrayNode();
-      list.items().forEach(item -> array.add(json(item)));
-      return array;
-    }
-    JsonNode value = ((ScalarNode) node).value();
-    if (value.isDouble() && !Double.isFinite(value.doubleValue())) {
-      problems.add(
-          node.pos(),
-          (Double.isNaN(value.doubleValue()) ? "NaN" : "an infinite number")
-              + " cannot be sent: JSON has no such value",
-          "use a finite number, or quote the value to send it as a string");
-    }
-    return value;
-  }
-
-  private List<String> validators(Node node) {
-    if (!(node instanceof ListNode list)) {
-      problems.add(
-          node.pos(),
-          "'validators' must be a list, found " + Tree.describe(node),
-          "write 'validators: [text-not-empty]' or one '- name' per line");
-      return List.of();
-    }
-    List<String> validators = new ArrayList<>();
-    for (Node item : list.items()) {
-      String text = Tree.text(item);
-      if (text == null) {
-        problems.add(
-            item.pos(),
-            "a validator must be a string, found " + Tree.describe(item),
-            validatorTypeHint(item));
-      } else if (checkValidator(text, item.pos())) {
-        validators.add(text);
-      }
-    }
-    return validators;
-  }
-
-  private static String validatorTypeHint(Node item) {
-    if (item instanceof MapNode map && map.fields().size() == 1) {
-      Field only = map.fields().values().iterator().next();
-      if (only.value() instanceof ScalarNode s && s.value().isNull()) {
-        return "quote it, as '- \"" + only.key() + ":\"': YAML reads a trailing ':' as a key";
-      }
-      String arg = only.value() instanceof ScalarNode s ? s.value().asText() : "...";
-      return "write '"
-          + only.key()
-          + ":"
-          + arg
-          + "' with no space after ':' (with one, YAML reads a key and a value)";
-    }
-    return "write it as 'name' or 'name:argument', e.g. 'text-includes:hello'";
-  }
-
-  private boolean checkValidator(String text, Pos pos) {
-    if (text.isEmpty() || text.startsWith(":")) {
-      problems.add(
-          pos,
-          "validator '" + text + "' has no name",
-          "write it as 'name' or 'name:argument', e.g. 'text-includes:hello'");
-      return false;
-    }
-    ValidatorSpec spec = ValidatorSpec.parse(text);
-    Optional<ValidatorCatalog.Entry> entry = ValidatorCatalog.find(spec.name());
-    if (entry.isEmpty()) {
-      problems.add(
-          pos,
-          "unknown validator '" + spec.name() + "'",
-          DidYouMean.suggest(spec.name(), ValidatorCatalog.names())
-              .map(s -> "did you mean '" + s + "'?")
-              .orElse("known validators: " + String.join(", ", ValidatorCatalog.names())));
-      return false;
-    }
-    ValidatorCatalog.Argument rule = entry.get().argument();
-    if (rule == ValidatorCatalog.Argument.REQUIRED && !spec.hasArgument()) {
-      problems.add(
-          pos,
-          "validator '" + spec.name() + "' needs an argument",
-          "write '" + entry.get().usage() + "'" + example(spec.name()));
-      return false;
-    }
-    if (rule == ValidatorCatalog.Argument.NONE && text.contains(":")) {
-      problems.add(
-          pos,
-          "validator '" + spec.name() + "' takes no argument, found '" + spec.argument() + "'",
-          "write '" + spec.name() + "'");
-      return false;
-    }
-    return true;
-  }
-
-  private static String example(String validator) {
-    return "finish-reason".equals(validator) ? ", e.g. 'finish-reason:stop'" : "";
-  }
-
-  private boolean stream(Node node) {
-    if (node instanceof ScalarNode s && s.value().isBoolean()) {
-      return s.value().booleanValue();
-    }
-    String text = Tree.text(node);
-    String hint = "write 'stream: true' or 'stream: false'";
-    if (text != null && YAML_11_BOOLEANS.contains(text.toLowerCase(Locale.ROOT))) {
-      hint += ": YAML 1.2, like the peer's parser, reads '" + text + "' as a string";
-    } else if (text != null) {
-      hint += ", unquoted";
-    }
-    problems.add(node.pos(), "'stream' must be true or false, found " + Tree.describe(node), hint);
-    return false;
-  }
-
-  private void unknownKeys(MapNode map, String what, List<String> known) {
-    for (Field field : map.fields().values()) {
-      if (!known.contains(field.key())) {
-        List<String> quoted = known.stream().map(k -> "'" + k + "'").toList();
-        String keys =
-            String.join(", ", quoted.subList(0, quoted.size() - 1))
-                + " and "
-                + quoted.get(quoted.size() - 1);
-        String only = "a " + what + " has only " + keys;
-        problems.add(
-            field.keyPos(),
-            "unknown " + what + " key '" + field.key() + "'",
-            DidYouMean.suggest(field.key(), known)
-                .map(s -> "did you mean '" + s + "'? A" + only.substring(1))
-                .orElse("A" + only.substring(1)));
-      }
-    }
-  }
-
-  private static Optional<Node> field(MapNode map, String key) {
-    return Optional.ofNullable(map.fields().get(key)).map(Field::value);
-  }
-
-  private static boolean isNull(Node node) {
-    return node instanceof ScalarNode s && s.value().isNull();
+    return Optional.of((ObjectNode) TreeChecks.json(problems, input));
   }
 
   private int problemCount() {
@@ -373,6 +221,10 @@ final class SpecValidator {
   }
 
   private Location location(Pos pos) {
-    return new Location(problems.file(), pos.line(), pos.column());
+    return problems.location(pos);
+  }
+
+  private static Optional<Node> field(MapNode map, String key) {
+    return TreeChecks.field(map, key);
   }
 }

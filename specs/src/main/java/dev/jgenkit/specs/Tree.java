@@ -7,25 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The located document tree the loader reads a spec into before checking it. */
-final class Tree {
+/**
+ * The located document tree {@link DocumentReader} reads a spec, sample file or plan into before
+ * its loader checks it: every value keeps the line and column it was written at.
+ */
+public final class Tree {
   private Tree() {}
 
   /** A 1-based line and column in the spec text. */
-  record Pos(int line, int column) {
-    static final Pos START = new Pos(1, 1);
+  public record Pos(int line, int column) {
+    public static final Pos START = new Pos(1, 1);
   }
 
   /** A value with its position and its size in values once aliases are expanded. */
-  sealed interface Node permits MapNode, ListNode, ScalarNode {
+  public sealed interface Node permits MapNode, ListNode, ScalarNode {
     Pos pos();
 
     long size();
   }
 
   /** One key of a mapping, located at the key. */
-  record Field(String key, Pos keyPos, Node value) {
-    Field {
+  public record Field(String key, Pos keyPos, Node value) {
+    public Field {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(keyPos, "keyPos");
       Objects.requireNonNull(value, "value");
@@ -33,22 +36,22 @@ final class Tree {
   }
 
   /** A mapping, keys in document order. */
-  record MapNode(Pos pos, Map<String, Field> fields, long size) implements Node {
-    MapNode {
+  public record MapNode(Pos pos, Map<String, Field> fields, long size) implements Node {
+    public MapNode {
       fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
   }
 
   /** A sequence. */
-  record ListNode(Pos pos, List<Node> items, long size) implements Node {
-    ListNode {
+  public record ListNode(Pos pos, List<Node> items, long size) implements Node {
+    public ListNode {
       items = List.copyOf(items);
     }
   }
 
   /** A string, number, boolean or null. */
-  record ScalarNode(Pos pos, ValueNode value) implements Node {
-    ScalarNode {
+  public record ScalarNode(Pos pos, ValueNode value) implements Node {
+    public ScalarNode {
       Objects.requireNonNull(value, "value");
     }
 
@@ -59,7 +62,7 @@ final class Tree {
   }
 
   /** What a node is, for messages: "a string", "a list", ... */
-  static String describe(Node node) {
+  public static String describe(Node node) {
     if (node instanceof MapNode) {
       return "an object";
     }
@@ -79,8 +82,13 @@ final class Tree {
     return "null";
   }
 
+  /** Where a position is, for hints: {@code line 3, column 5}. */
+  public static String where(Pos pos) {
+    return "line " + pos.line() + ", column " + pos.column();
+  }
+
   /** The text of a string scalar, or null for anything else. */
-  static String text(Node node) {
+  public static String text(Node node) {
     return node instanceof ScalarNode s && s.value().isTextual() ? s.value().textValue() : null;
   }
 }

@@ -34,14 +34,16 @@ final class TreeReader {
   private final Problems problems;
   private final String content;
   private final boolean yaml;
+  private final DocumentKind kind;
   private final YamlSource source;
   private final Map<String, Node> anchors = new HashMap<>();
   private int collectionAliases;
 
-  TreeReader(Problems problems, String content, boolean yaml) {
+  TreeReader(Problems problems, String content, boolean yaml, DocumentKind kind) {
     this.problems = problems;
     this.content = content;
     this.yaml = yaml;
+    this.kind = kind;
     this.source = new YamlSource(content);
   }
 
@@ -66,18 +68,16 @@ final class TreeReader {
         throw fatal(
             pos(parser),
             yaml
-                ? "spec file has more than one YAML document"
+                ? kind.noun() + " has more than one YAML document"
                 : "unexpected content after the top-level JSON value",
-            yaml
-                ? "remove the '---' separator and put all suites in one list"
-                : "a JSON spec holds exactly one value: a list of suites or one suite object");
+            yaml ? kind.multipleDocumentsHint() : kind.trailingJsonHint());
       }
       return new Outcome(Optional.of(root), true);
     } catch (Fatal f) {
       problems.add(f.problem);
     } catch (IOException e) {
       problems.add(
-          new ParseFailures(problems, content, yaml).describe(e, pos(parser.currentLocation())));
+          new ParseFailures(problems, content, yaml, kind).describe(e, pos(parser.currentLocation())));
     }
     return Outcome.STOPPED;
   }
@@ -213,7 +213,7 @@ final class TreeReader {
     problems.add(
         pos,
         "unsupported YAML tag '" + shown + "'",
-        "remove the tag: a spec holds plain strings, numbers, booleans, lists and objects");
+        kind.tagHint());
     return null;
   }
 
@@ -256,7 +256,7 @@ final class TreeReader {
       throw fatal(
           pos,
           "the document expands to more than " + SpecLoader.MAX_VALUES + " values",
-          "aliases multiply values; write the spec without nested aliases");
+          kind.aliasHint());
     }
     return total;
   }
@@ -266,7 +266,7 @@ final class TreeReader {
       throw fatal(
           pos,
           "nesting is deeper than " + SpecLoader.MAX_DEPTH + " levels",
-          "a spec needs only a few levels; look for runaway brackets or indentation");
+          kind.depthHint());
     }
   }
 
@@ -282,7 +282,7 @@ final class TreeReader {
   }
 
   static String where(Pos pos) {
-    return "line " + pos.line() + ", column " + pos.column();
+    return Tree.where(pos);
   }
 
   private Fatal fatal(Pos pos, String message, String hint) {

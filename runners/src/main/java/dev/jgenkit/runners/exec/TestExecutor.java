@@ -9,6 +9,7 @@ import dev.jgenkit.runners.reflection.ReflectionException;
 import dev.jgenkit.runners.results.TestResult;
 import dev.jgenkit.runners.results.Verdict;
 import dev.jgenkit.runners.validate.ResponseShape;
+import dev.jgenkit.runners.validate.SchemaCheck;
 import dev.jgenkit.runners.validate.UnknownValidatorException;
 import dev.jgenkit.runners.validate.ValidationInput;
 import dev.jgenkit.runners.validate.Validators;
@@ -196,16 +197,31 @@ public final class TestExecutor {
       return result(test, Verdict.FAIL, annotate(test, "Streaming requested but no chunks received."),
           attempt, ms, ttfc, chunks, trace, result);
     }
-    Optional<String> shape = ResponseShape.check(result);
-    if (shape.isPresent()) {
-      return result(test, Verdict.FAIL, annotate(test, shape.get()), attempt, ms, ttfc, chunks,
-          trace, result);
+    JsonNode judged = result;
+    List<JsonNode> judgedChunks = resp.chunks();
+    if (test.kind() == PlannedTest.Kind.SAMPLE_FLOW) {
+      judgedChunks = FlowOutputs.asChunks(resp.chunks());
+      if (test.outputSchema().isPresent()) {
+        List<String> errors = SchemaCheck.errors(test.outputSchema().get(), result);
+        if (!errors.isEmpty()) {
+          return result(test, Verdict.FAIL,
+              "Flow output does not match its outputSchema: " + String.join("; ", errors),
+              attempt, ms, ttfc, chunks, trace, null);
+        }
+      }
+      judged = FlowOutputs.asResponse(result);
+    } else {
+      Optional<String> shape = ResponseShape.check(result);
+      if (shape.isPresent()) {
+        return result(test, Verdict.FAIL, annotate(test, shape.get()), attempt, ms, ttfc, chunks,
+            trace, result);
+      }
     }
     try {
       Optional<String> failure =
           Validators.runAll(
               test.validators(),
-              new ValidationInput(test.input(), result, resp.chunks(), test.stream()));
+              new ValidationInput(test.input(), judged, judgedChunks, test.stream()));
       return failure
           .map(f -> result(test, Verdict.FAIL, annotate(test, f), attempt, ms, ttfc, chunks, trace, result))
           .orElseGet(() -> result(test, Verdict.PASS, "", attempt, ms, ttfc, chunks, trace, result));

@@ -1,6 +1,6 @@
 package dev.jgenkit.runners.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgenkit.specs.Location;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param modelKey the action key ({@code /model/...})
  * @param name the display name
  * @param capability the built-in capability, empty for custom tests
- * @param input the GenerateRequest sent as the action input
+ * @param input the action input: a GenerateRequest for model tests, any JSON value for flows
  * @param validators {@code name[:arg]} strings
  * @param stream whether to call with {@code ?stream=true}
  * @param skipReason present when the test is planned but not run (verdict SKIP)
@@ -35,7 +35,7 @@ public record PlannedTest(
     String modelKey,
     String name,
     Optional<String> capability,
-    ObjectNode input,
+    JsonNode input,
     List<String> validators,
     boolean stream,
     Optional<String> skipReason,
@@ -43,7 +43,7 @@ public record PlannedTest(
     Location location,
     Kind kind,
     java.util.OptionalInt phase,
-    Optional<com.fasterxml.jackson.databind.JsonNode> outputSchema) {
+    Optional<JsonNode> outputSchema) {
   /** What a planned test exercises. */
   public enum Kind {
     /** A model-conformance test ({@code test-model}): built-in or custom. */
@@ -60,7 +60,7 @@ public record PlannedTest(
       String modelKey,
       String name,
       Optional<String> capability,
-      ObjectNode input,
+      JsonNode input,
       List<String> validators,
       boolean stream,
       Optional<String> skipReason,

@@ -1,0 +1,61 @@
+package dev.jgenkit.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options every running command takes: timeouts, retries and where reports go. */
+final class RunOptionsMixin {
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per-test timeout; the action is cancelled (default: ${DEFAULT-VALUE}).")
+  double timeoutSeconds = 120;
+
+  @Option(names = "--retries", paramLabel = "N", description = "Retries for UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, HTTP 429/503 (default: ${DEFAULT-VALUE}).")
+  int retries = 0;
+
+  @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "Bound for a started runtime to come up and register what is needed (default: ${DEFAULT-VALUE}).")
+  double startupTimeoutSeconds = 60;
+
+  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where results.json, junit.xml and the runtime logs go (default: ${DEFAULT-VALUE}).")
+  Path reportDir = Path.of("jgenkit-reports");
+
+  /** Checks the values; a bad one is a usage error. */
+  void validate() {
+    if (!(timeoutSeconds > 0)) {
+      throw new UserException(ExitCode.USAGE, "--timeout must be a positive number of seconds");
+    }
+    if (retries < 0) {
+      throw new UserException(ExitCode.USAGE, "--retries must be 0 or more");
+    }
+    if (!(startupTimeoutSeconds > 0)) {
+      throw new UserException(ExitCode.USAGE, "--startup-timeout must be a positive number of seconds");
+    }
+  }
+
+  Duration timeout() {
+    return seconds(timeoutSeconds);
+  }
+
+  Duration startupTimeout() {
+    return seconds(startupTimeoutSeconds);
+  }
+
+  /** The report directory resolved against {@code workingDir}, created and checked writable. */
+  Path reportDir(Path workingDir) {
+    Path dir = workingDir.resolve(reportDir).normalize();
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".jgenkit-write-check", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | RuntimeException e) {
+      throw new UserException(ExitCode.USAGE, "--report-dir " + dir + " is not a writable directory ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+    return dir;
+  }
+
+  static Duration seconds(double s) {
+    return Duration.ofMillis(Math.round(s * 1000));
+  }
+}
