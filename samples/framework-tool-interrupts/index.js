@@ -291,8 +291,8 @@ ai.defineFlow(
   })
 );
 
-// Input with a `pattern`: jgenkit's synthesiser cannot invent a matching string,
-// so jgenkit-sample.yaml provides the input ({orderId: ORD-1234}).
+// Input with a `pattern`. jgenkit can synthesise a matching id (such as ORD-0000),
+// but jgenkit-sample.yaml provides a known order ({orderId: ORD-1234}) and checks the status.
 ai.defineFlow(
   {
     name: 'lookupOrderFlow',

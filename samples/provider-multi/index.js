@@ -4,10 +4,11 @@
  * and flows that compare them, fall back from one to the other, check their
  * structured-output parity, rank them, and route between them.
  *
- * `routeByLocaleFlow` takes a locale code whose schema has only a `pattern`
- * (^[a-z]{2}-[A-Z]{2}$): jgenkit's input synthesiser does not invent strings
- * that match regular expressions, and this sample has no jgenkit-sample.yaml to
- * provide one, so jgenkit reports that flow as SKIP.
+ * `openAccountFlow` takes a passphrase whose `pattern` uses lookaheads
+ * (^(?=.*[A-Z])(?=.*[0-9]).{12,64}$). jgenkit's input synthesiser builds
+ * strings for simple patterns (it does for `routeByLocaleFlow`'s
+ * ^[a-z]{2}-[A-Z]{2}$) but refuses lookaround, and this sample has no
+ * jgenkit-sample.yaml to provide an input, so jgenkit reports that flow as SKIP.
  *
  *   GENKIT_ENV=dev node index.js
  */
@@ -133,7 +134,7 @@ ai.defineFlow(
   }
 );
 
-// Input with only a `pattern`: not synthesisable, and no sample file provides it -> SKIP.
+// Input with only a simple `pattern`: jgenkit synthesises a matching string (e.g. "aa-AA").
 ai.defineFlow(
   {
     name: 'routeByLocaleFlow',
@@ -141,6 +142,24 @@ ai.defineFlow(
     outputSchema: Answer,
   },
   async (locale) => ask(locale.startsWith('en') ? 'alpha' : 'beta', `Greet a user from ${locale}.`)
+);
+
+// Input that cannot be synthesised: the passphrase pattern needs lookaheads,
+// which jgenkit's synthesiser refuses, and no sample file provides an input -> SKIP.
+ai.defineFlow(
+  {
+    name: 'openAccountFlow',
+    inputSchema: z.object({
+      provider: Provider,
+      passphrase: z
+        .string()
+        .regex(/^(?=.*[A-Z])(?=.*[0-9]).{12,64}$/)
+        .describe('12-64 characters with at least one capital letter and one digit'),
+    }),
+    outputSchema: z.object({ provider: Provider, opened: z.boolean(), passphraseLength: z.number().int() }),
+  },
+  // The passphrase is checked by the schema and never echoed or sent anywhere.
+  async ({ provider, passphrase }) => ({ provider, opened: true, passphraseLength: passphrase.length })
 );
 
 if (process.env.GENKIT_ENV === 'dev') {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The bundled reference runtime started by a test itself (for attach mode). */
+/** A bundled Genkit JS app started by a test itself (attach mode, live schemas). */
 final class ReferenceRuntime implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -25,7 +25,11 @@ final class ReferenceRuntime implements AutoCloseable {
   }
 
   static ReferenceRuntime start(Path log, Map<String, String> env) throws Exception {
-    Path dir = JGenkitBinary.referenceDir();
+    return startIn(JGenkitBinary.referenceDir(), log, env);
+  }
+
+  /** Starts the Genkit JS app in {@code dir} ({@code node index.js}, GENKIT_ENV=dev). */
+  static ReferenceRuntime startIn(Path dir, Path log, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("node", "index.js").directory(dir.toFile());
     pb.environment().put("GENKIT_ENV", "dev");
     pb.environment().putAll(env);

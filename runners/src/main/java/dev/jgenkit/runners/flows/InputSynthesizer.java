@@ -2,23 +2,16 @@ package dev.jgenkit.runners.flows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jgenkit.runners.validate.SchemaCheck;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.io.ByteArrayOutputStream;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -38,11 +31,11 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Per schema node, in priority order: {@code const}; then {@code default}, {@code examples} (and
  * OpenAPI {@code example}) as the first candidates; {@code enum} (non-null values first); {@code
- * not: {}} or {@code false} is impossible; {@code $ref} (local pointers, {@code #}, {@code $anchor};
- * a cycle through required properties is impossible); {@code allOf} (branches merged into one
- * schema); {@code anyOf}/{@code oneOf} (first branch that synthesises, {@code null} branches last);
- * {@code type} (a list is tried non-null first; without {@code type} the keywords present decide,
- * and a schema that constrains nothing gets the plain string {@code "test"}).
+ * not: {}} or {@code false} is impossible; {@code $ref} (local pointers, {@code #}, {@code
+ * $anchor}; a cycle through required properties is impossible); {@code allOf} (branches merged into
+ * one schema); {@code anyOf}/{@code oneOf} (first branch that synthesises, {@code null} branches
+ * last); {@code type} (a list is tried non-null first; without {@code type} the keywords present
+ * decide, and a schema that constrains nothing gets the plain string {@code "test"}).
  *
  * <ul>
  *   <li>object: the required properties, plus every property that declares a {@code default}, plus
@@ -68,19 +61,32 @@ public final class InputSynthesizer {
   private static final int SHOWN = 200;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  /** Internal keywords of merged {@code allOf} schemas; never sent to the validator. */
-  private static final String PATTERNS = "x-jgenkit-patterns";
-
-  private static final String CONFLICT = "x-jgenkit-conflict";
+  private static final String PATTERNS = AllOfMerge.PATTERNS;
+  private static final String CONFLICT = AllOfMerge.CONFLICT;
 
   private static final Set<String> ANNOTATIONS =
       Set.of(
-          "title", "description", "$comment", "default", "examples", "example", "$schema", "$id",
-          "$defs", "definitions", "deprecated", "readOnly", "writeOnly", "$anchor",
-          "$dynamicAnchor", "contentMediaType", "contentEncoding", "contentSchema", "nullable",
-          "discriminator", "propertyOrdering");
-
-  private static final Map<String, IntFunction<String>> FORMATS = formats();
+          "title",
+          "description",
+          "$comment",
+          "default",
+          "examples",
+          "example",
+          "$schema",
+          "$id",
+          "$defs",
+          "definitions",
+          "deprecated",
+          "readOnly",
+          "writeOnly",
+          "$anchor",
+          "$dynamicAnchor",
+          "contentMediaType",
+          "contentEncoding",
+          "contentSchema",
+          "nullable",
+          "discriminator",
+          "propertyOrdering");
 
   private InputSynthesizer() {}
 
@@ -96,7 +102,9 @@ public final class InputSynthesizer {
     }
     if (!schema.isObject() && !schema.isBoolean()) {
       return new Synthesis.Impossible(
-          "$: the input schema is a " + schema.getNodeType().name().toLowerCase() + ", not a JSON Schema");
+          "$: the input schema is a "
+              + schema.getNodeType().name().toLowerCase()
+              + ", not a JSON Schema");
     }
     Optional<String> problem = SchemaCheck.problem(schema);
     if (problem.isPresent()) {
@@ -115,7 +123,8 @@ public final class InputSynthesizer {
         return new Synthesis.Impossible("$: the input schema is " + e.getMessage());
       }
       if (errors.isEmpty()) {
-        return new Synthesis.Value(candidate.value(), "from " + String.join(", ", candidate.rules()));
+        return new Synthesis.Value(
+            candidate.value(), "from " + String.join(", ", candidate.rules()));
       }
       if (firstErrors == null) {
         firstErrors = errors;
@@ -298,7 +307,8 @@ public final class InputSynthesizer {
       JsonNode target = resolve(ref);
       if (target == null) {
         return Outcome.fail(
-            path, "$ref '" + ref + "' cannot be resolved within the input schema (only local refs are)");
+            path,
+            "$ref '" + ref + "' cannot be resolved within the input schema (only local refs are)");
       }
       ObjectNode siblings = withoutGiven(s);
       siblings.remove("$ref");
@@ -308,7 +318,8 @@ public final class InputSynthesizer {
         return allOf(both, path, depth, want);
       }
       if (expanding.containsKey(target)) {
-        return Outcome.fail(path, "cyclic $ref '" + ref + "' is required, so no finite value exists");
+        return Outcome.fail(
+            path, "cyclic $ref '" + ref + "' is required, so no finite value exists");
       }
       return gen(target, path, depth + 1, want).withRule("$ref");
     }
@@ -358,10 +369,13 @@ public final class InputSynthesizer {
         JsonNode target = resolve(ref);
         if (target == null) {
           throw new MergeProblem(
-              "$ref '" + ref + "' cannot be resolved within the input schema (only local refs are)");
+              "$ref '"
+                  + ref
+                  + "' cannot be resolved within the input schema (only local refs are)");
         }
         if (merging.containsKey(target) || expanding.containsKey(target)) {
-          throw new MergeProblem("cyclic $ref '" + ref + "' is required, so no finite value exists");
+          throw new MergeProblem(
+              "cyclic $ref '" + ref + "' is required, so no finite value exists");
         }
         merging.put(target, true);
         inlined.add(target);
@@ -373,11 +387,9 @@ public final class InputSynthesizer {
           mergeBranch(acc, inner, inlined, merging);
         }
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = branch.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : branch.properties()) {
         if (!field.getKey().equals("$ref") && !field.getKey().equals("allOf")) {
-          mergeKeyword(acc, field.getKey(), field.getValue());
+          AllOfMerge.mergeKeyword(acc, field.getKey(), field.getValue());
         }
       }
     }
@@ -535,11 +547,26 @@ public final class InputSynthesizer {
 
     private static List<String> inferTypes(JsonNode s) {
       List<String> types = new ArrayList<>();
-      if (hasAny(s, "properties", "required", "additionalProperties", "patternProperties",
-          "minProperties", "maxProperties", "propertyNames", "dependentRequired")) {
+      if (hasAny(
+          s,
+          "properties",
+          "required",
+          "additionalProperties",
+          "patternProperties",
+          "minProperties",
+          "maxProperties",
+          "propertyNames",
+          "dependentRequired")) {
         types.add("object");
       }
-      if (hasAny(s, "items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains",
+      if (hasAny(
+          s,
+          "items",
+          "prefixItems",
+          "minItems",
+          "maxItems",
+          "uniqueItems",
+          "contains",
           "additionalItems")) {
         types.add("array");
       }
@@ -578,7 +605,7 @@ public final class InputSynthesizer {
 
     private Outcome anything(int want) {
       List<Candidate> out = new ArrayList<>();
-      for (String s : plainStrings(0, PatternStrings.UNBOUNDED, want)) {
+      for (String s : StringCandidates.plainStrings(0, PatternStrings.UNBOUNDED, want)) {
         out.add(new Candidate(TextNode.valueOf(s), List.of("any value (a plain string)")));
       }
       return Outcome.ok(out);
@@ -607,7 +634,8 @@ public final class InputSynthesizer {
         JsonNode schema = propertySchema(s, name);
         if (schema == null) {
           return Outcome.fail(
-              at, "is required, but it is not among the properties and additionalProperties is false");
+              at,
+              "is required, but it is not among the properties and additionalProperties is false");
         }
         Outcome outcome = gen(schema, at, depth + 1, want);
         if (outcome.failed()) {
@@ -618,9 +646,7 @@ public final class InputSynthesizer {
       if (!required.isEmpty()) {
         rules.add("required properties");
       }
-      Iterator<Map.Entry<String, JsonNode>> declared = properties.fields();
-      while (declared.hasNext()) {
-        Map.Entry<String, JsonNode> property = declared.next();
+      for (Map.Entry<String, JsonNode> property : properties.properties()) {
         boolean room = maxProperties == null || chosen.size() < maxProperties;
         if (room && !chosen.containsKey(property.getKey()) && property.getValue().has("default")) {
           chosen.put(
@@ -630,10 +656,8 @@ public final class InputSynthesizer {
       }
       if (minProperties != null && chosen.size() < minProperties) {
         rules.add("minProperties");
-        declared = properties.fields();
-        while (declared.hasNext() && chosen.size() < minProperties) {
-          Map.Entry<String, JsonNode> property = declared.next();
-          if (!chosen.containsKey(property.getKey())) {
+        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+          if (chosen.size() < minProperties && !chosen.containsKey(property.getKey())) {
             Outcome outcome =
                 gen(property.getValue(), child(path, property.getKey()), depth + 1, want);
             if (!outcome.failed()) {
@@ -655,7 +679,10 @@ public final class InputSynthesizer {
         if (chosen.size() < minProperties) {
           return Outcome.fail(
               path,
-              "minProperties " + minProperties + " cannot be reached: only " + chosen.size()
+              "minProperties "
+                  + minProperties
+                  + " cannot be reached: only "
+                  + chosen.size()
                   + " properties can be synthesised");
         }
       }
@@ -686,9 +713,7 @@ public final class InputSynthesizer {
       if (declared != null) {
         return declared;
       }
-      Iterator<Map.Entry<String, JsonNode>> patterns = s.path("patternProperties").fields();
-      while (patterns.hasNext()) {
-        Map.Entry<String, JsonNode> entry = patterns.next();
+      for (Map.Entry<String, JsonNode> entry : s.path("patternProperties").properties()) {
         try {
           if (Pattern.compile(entry.getKey()).matcher(name).find()) {
             return entry.getValue();
@@ -732,12 +757,16 @@ public final class InputSynthesizer {
       }
       if (size > MAX_ITEMS) {
         return Outcome.fail(
-            path, "minItems " + size + " is above the " + MAX_ITEMS + " items input synthesis makes");
+            path,
+            "minItems " + size + " is above the " + MAX_ITEMS + " items input synthesis makes");
       }
       if (restForbidden && size > prefix.size()) {
         return Outcome.fail(
             path,
-            "minItems " + size + " needs more items than the " + prefix.size()
+            "minItems "
+                + size
+                + " needs more items than the "
+                + prefix.size()
                 + " the tuple allows");
       }
       boolean unique = s.path("uniqueItems").asBoolean(false);
@@ -777,7 +806,8 @@ public final class InputSynthesizer {
         positions.add(outcome);
       }
       if (positions.isEmpty()) {
-        return Outcome.ok(JSON.arrayNode(), size == 0 && maxItems != null ? "maxItems" : "an empty array");
+        return Outcome.ok(
+            JSON.arrayNode(), size == 0 && maxItems != null ? "maxItems" : "an empty array");
       }
       List<Candidate> out = new ArrayList<>();
       if (unique) {
@@ -795,7 +825,10 @@ public final class InputSynthesizer {
           if (pick == null) {
             return Outcome.fail(
                 path,
-                "uniqueItems needs " + size + " distinct items, but only " + used.size()
+                "uniqueItems needs "
+                    + size
+                    + " distinct items, but only "
+                    + used.size()
                     + " distinct values could be synthesised for them");
           }
           used.add(pick.value());
@@ -835,7 +868,12 @@ public final class InputSynthesizer {
       }
       if (minLength > MAX_LENGTH) {
         return Outcome.fail(
-            path, "minLength " + minLength + " is above the " + MAX_LENGTH + " characters input synthesis makes");
+            path,
+            "minLength "
+                + minLength
+                + " is above the "
+                + MAX_LENGTH
+                + " characters input synthesis makes");
       }
       String lengths = min != null || max != null ? "length bounds" : null;
       List<String> patterns = new ArrayList<>();
@@ -844,13 +882,15 @@ public final class InputSynthesizer {
       }
       s.path(PATTERNS).forEach(p -> patterns.add(p.asText()));
       String format = s.path("format").asText("");
-      IntFunction<String> formatted = FORMATS.get(format);
+      IntFunction<String> formatted = StringCandidates.FORMATS.get(format);
       List<String> fromFormat = new ArrayList<>();
       if (formatted != null) {
         for (int k = 0; fromFormat.size() < want && k < want * 2; k++) {
           String value = formatted.apply(k);
           long length = value.codePointCount(0, value.length());
-          if (length >= minLength && length <= maxLength && !fromFormat.contains(value)
+          if (length >= minLength
+              && length <= maxLength
+              && !fromFormat.contains(value)
               && matchesAll(patterns, value)) {
             fromFormat.add(value);
           }
@@ -871,12 +911,16 @@ public final class InputSynthesizer {
         if (values.isEmpty()) {
           return Outcome.fail(
               path,
-              "no '" + format + "' value fits minLength " + minLength + " and maxLength "
+              "no '"
+                  + format
+                  + "' value fits minLength "
+                  + minLength
+                  + " and maxLength "
                   + (max == null ? "(none)" : max));
         }
       } else {
         rule = "plain string";
-        values.addAll(plainStrings(minLength, maxLength, want));
+        values.addAll(StringCandidates.plainStrings(minLength, maxLength, want));
       }
       List<Candidate> out = new ArrayList<>();
       for (String value : values.subList(0, Math.min(values.size(), Math.max(want, 1)))) {
@@ -901,8 +945,8 @@ public final class InputSynthesizer {
     }
 
     private Outcome number(JsonNode s, boolean integer, String path, int want) {
-      Bound lower = Bound.lower(s);
-      Bound upper = Bound.upper(s);
+      NumberCandidates.Bound lower = NumberCandidates.Bound.lower(s);
+      NumberCandidates.Bound upper = NumberCandidates.Bound.upper(s);
       JsonNode multipleOf = s.get("multipleOf");
       BigDecimal multiple = null;
       if (multipleOf != null && multipleOf.isNumber()) {
@@ -931,9 +975,14 @@ public final class InputSynthesizer {
       if (rules.isEmpty()) {
         rules.add("plain " + what);
       }
-      BigDecimal step = integer ? (multiple == null ? BigDecimal.ONE : integerStep(multiple)) : multiple;
+      BigDecimal step =
+          integer
+              ? (multiple == null ? BigDecimal.ONE : NumberCandidates.integerStep(multiple))
+              : multiple;
       List<BigDecimal> values =
-          step != null ? onGrid(lower, upper, step, want) : inRange(lower, upper, want);
+          step != null
+              ? NumberCandidates.onGrid(lower, upper, step, want)
+              : NumberCandidates.inRange(lower, upper, want);
       if (values.isEmpty()) {
         String range =
             (lower == null ? "" : lower.label())
@@ -941,11 +990,14 @@ public final class InputSynthesizer {
                 + (upper == null ? "" : upper.label());
         return Outcome.fail(
             path,
-            "no " + (multiple == null ? what : what + " multiple of " + multiple.toPlainString())
-                + " lies within " + range);
+            "no "
+                + (multiple == null ? what : what + " multiple of " + multiple.toPlainString())
+                + " lies within "
+                + range);
       }
       List<Candidate> out = new ArrayList<>();
-      values.forEach(v -> out.add(new Candidate(numberNode(v), List.copyOf(rules))));
+      values.forEach(
+          v -> out.add(new Candidate(NumberCandidates.numberNode(v), List.copyOf(rules))));
       return Outcome.ok(out);
     }
 
@@ -1036,379 +1088,5 @@ public final class InputSynthesizer {
       }
     }
     return bytes.toString(StandardCharsets.UTF_8);
-  }
-
-  // ---- merging allOf branches into one schema
-
-  private static void mergeKeyword(ObjectNode acc, String key, JsonNode value) {
-    JsonNode old = acc.get(key);
-    if (old == null) {
-      acc.set(key, value);
-      return;
-    }
-    if (old.equals(value)) {
-      return;
-    }
-    switch (key) {
-      case "properties":
-      case "patternProperties":
-      case "$defs":
-      case "definitions":
-      case "dependentSchemas":
-        {
-          ObjectNode merged = JSON.objectNode();
-          merged.setAll((ObjectNode) old);
-          value.fields().forEachRemaining(e -> merged.set(e.getKey(), both(merged.get(e.getKey()), e.getValue())));
-          acc.set(key, merged);
-          return;
-        }
-      case "required":
-        {
-          LinkedHashSet<String> names = new LinkedHashSet<>();
-          old.forEach(n -> names.add(n.asText()));
-          value.forEach(n -> names.add(n.asText()));
-          ArrayNode merged = JSON.arrayNode();
-          names.forEach(merged::add);
-          acc.set(key, merged);
-          return;
-        }
-      case "type":
-        {
-          Set<String> kept = new LinkedHashSet<>(typeNames(old));
-          Set<String> other = typeNames(value);
-          kept.removeIf(t -> !other.contains(t) && !(t.equals("number") && other.contains("integer")));
-          if (typeNames(old).contains("number") && other.contains("integer")) {
-            kept.remove("number");
-            kept.add("integer");
-          }
-          if (kept.isEmpty()) {
-            acc.put(CONFLICT, "allOf requires type " + old + " and type " + value + ", which share no value");
-          }
-          ArrayNode merged = JSON.arrayNode();
-          kept.forEach(merged::add);
-          acc.set(key, merged);
-          return;
-        }
-      case "minimum":
-      case "exclusiveMinimum":
-      case "minLength":
-      case "minItems":
-      case "minProperties":
-      case "minContains":
-        if (old.isNumber() && value.isNumber() && value.decimalValue().compareTo(old.decimalValue()) > 0) {
-          acc.set(key, value);
-        }
-        return;
-      case "maximum":
-      case "exclusiveMaximum":
-      case "maxLength":
-      case "maxItems":
-      case "maxProperties":
-      case "maxContains":
-        if (old.isNumber() && value.isNumber() && value.decimalValue().compareTo(old.decimalValue()) < 0) {
-          acc.set(key, value);
-        }
-        return;
-      case "pattern":
-      case PATTERNS:
-        {
-          ArrayNode extra = acc.has(PATTERNS) ? (ArrayNode) acc.get(PATTERNS) : acc.putArray(PATTERNS);
-          if (value.isArray()) {
-            value.forEach(extra::add);
-          } else {
-            extra.add(value);
-          }
-          return;
-        }
-      case "enum":
-        {
-          ArrayNode kept = JSON.arrayNode();
-          for (JsonNode v : old) {
-            for (JsonNode w : value) {
-              if (v.equals(w)) {
-                kept.add(v);
-                break;
-              }
-            }
-          }
-          acc.set(key, kept);
-          return;
-        }
-      case "const":
-        acc.put(CONFLICT, "allOf requires both const " + old + " and const " + value);
-        return;
-      case "uniqueItems":
-        acc.put(key, old.asBoolean() || value.asBoolean());
-        return;
-      case "multipleOf":
-        if (old.isNumber() && value.isNumber() && old.canConvertToExactIntegral() && value.canConvertToExactIntegral()) {
-          BigInteger a = old.bigIntegerValue();
-          BigInteger b = value.bigIntegerValue();
-          acc.put(key, new BigDecimal(a.multiply(b).divide(a.gcd(b))));
-        }
-        return;
-      case "not":
-        {
-          ObjectNode either = JSON.objectNode();
-          either.putArray("anyOf").add(old).add(value);
-          acc.set(key, either);
-          return;
-        }
-      case "anyOf":
-      case "oneOf":
-        {
-          // Both choices must hold: their cross product, when it stays small.
-          if (old.isArray() && value.isArray() && old.size() * value.size() <= 64) {
-            ArrayNode product = JSON.arrayNode();
-            for (JsonNode a : old) {
-              for (JsonNode b : value) {
-                product.add(both(a, b));
-              }
-            }
-            acc.set(key, product);
-          }
-          return;
-        }
-      case "items":
-      case "additionalItems":
-      case "additionalProperties":
-      case "unevaluatedProperties":
-      case "unevaluatedItems":
-      case "contains":
-      case "propertyNames":
-        acc.set(key, both(old, value));
-        return;
-      default:
-        // format, default, title, ...: the first wins; the validator has the last word.
-    }
-  }
-
-  private static JsonNode both(JsonNode a, JsonNode b) {
-    if (a == null) {
-      return b;
-    }
-    if (a.isBoolean() && !a.booleanValue() || b.isBoolean() && !b.booleanValue()) {
-      return BooleanNode.FALSE;
-    }
-    if (a.isBoolean()) {
-      return b;
-    }
-    if (b.isBoolean()) {
-      return a;
-    }
-    ObjectNode merged = JSON.objectNode();
-    merged.putArray("allOf").add(a).add(b);
-    return merged;
-  }
-
-  private static Set<String> typeNames(JsonNode type) {
-    Set<String> names = new LinkedHashSet<>();
-    if (type.isArray()) {
-      type.forEach(t -> names.add(t.asText()));
-    } else {
-      names.add(type.asText());
-    }
-    return names;
-  }
-
-  // ---- numbers
-
-  /** One side of a numeric range, with the keyword it came from for messages. */
-  private record Bound(BigDecimal value, boolean exclusive, String label) {
-    static Bound lower(JsonNode s) {
-      return pick(s, "minimum", "exclusiveMinimum", true);
-    }
-
-    static Bound upper(JsonNode s) {
-      return pick(s, "maximum", "exclusiveMaximum", false);
-    }
-
-    private static Bound pick(JsonNode s, String inclusiveKey, String exclusiveKey, boolean lower) {
-      Bound bound = null;
-      JsonNode inclusive = s.get(inclusiveKey);
-      JsonNode exclusive = s.get(exclusiveKey);
-      if (inclusive != null && inclusive.isNumber()) {
-        boolean draft4Exclusive = exclusive != null && exclusive.isBoolean() && exclusive.booleanValue();
-        bound =
-            new Bound(
-                inclusive.decimalValue(),
-                draft4Exclusive,
-                (draft4Exclusive ? exclusiveKey + " " : inclusiveKey + " ") + inclusive.asText());
-      }
-      if (exclusive != null && exclusive.isNumber()) {
-        BigDecimal v = exclusive.decimalValue();
-        int cmp = bound == null ? 0 : v.compareTo(bound.value());
-        if (bound == null || (lower ? cmp >= 0 : cmp <= 0)) {
-          bound = new Bound(v, true, exclusiveKey + " " + exclusive.asText());
-        }
-      }
-      return bound;
-    }
-
-    boolean admits(BigDecimal v, boolean lower) {
-      int cmp = v.compareTo(value);
-      return lower ? (exclusive ? cmp > 0 : cmp >= 0) : (exclusive ? cmp < 0 : cmp <= 0);
-    }
-  }
-
-  private static final BigDecimal FORTY_TWO = BigDecimal.valueOf(42);
-  private static final BigDecimal HALF = new BigDecimal("0.5");
-
-  /** Multiples of {@code step} within the bounds: the lowest (or 42 unbounded), then upwards. */
-  private static List<BigDecimal> onGrid(Bound lower, Bound upper, BigDecimal step, int want) {
-    BigInteger kMin = null;
-    if (lower != null) {
-      kMin = lower.value().divide(step, 0, RoundingMode.CEILING).toBigInteger();
-      if (!lower.admits(new BigDecimal(kMin).multiply(step), true)) {
-        kMin = kMin.add(BigInteger.ONE);
-      }
-    }
-    BigInteger kMax = null;
-    if (upper != null) {
-      kMax = upper.value().divide(step, 0, RoundingMode.FLOOR).toBigInteger();
-      if (!upper.admits(new BigDecimal(kMax).multiply(step), false)) {
-        kMax = kMax.subtract(BigInteger.ONE);
-      }
-    }
-    if (kMin != null && kMax != null && kMin.compareTo(kMax) > 0) {
-      return List.of();
-    }
-    BigInteger k0;
-    if (kMin != null) {
-      k0 = kMin;
-    } else {
-      k0 = FORTY_TWO.divide(step, 0, RoundingMode.CEILING).toBigInteger();
-      if (kMax != null && k0.compareTo(kMax) > 0) {
-        k0 = kMax;
-      }
-    }
-    List<BigDecimal> out = new ArrayList<>();
-    for (BigInteger k = k0; out.size() < want && (kMax == null || k.compareTo(kMax) <= 0); k = k.add(BigInteger.ONE)) {
-      out.add(new BigDecimal(k).multiply(step));
-    }
-    for (BigInteger k = k0.subtract(BigInteger.ONE); out.size() < want && (kMin == null || k.compareTo(kMin) >= 0); k = k.subtract(BigInteger.ONE)) {
-      out.add(new BigDecimal(k).multiply(step));
-    }
-    return out;
-  }
-
-  /**
-   * Any numbers within the bounds: the lower bound (just above it when exclusive), else 42. The
-   * second is fractional, for a {@code oneOf} that tells numbers from integers.
-   */
-  private static List<BigDecimal> inRange(Bound lower, Bound upper, int want) {
-    List<BigDecimal> proposals = new ArrayList<>();
-    if (lower != null) {
-      proposals.add(lower.value());
-      proposals.add(lower.value().add(HALF));
-      proposals.add(lower.value().add(BigDecimal.ONE));
-      if (upper != null) {
-        BigDecimal width = upper.value().subtract(lower.value());
-        for (int i = 1; i <= want; i++) {
-          proposals.add(lower.value().add(width.divide(BigDecimal.valueOf(1L << i))));
-        }
-      }
-    } else if (upper != null) {
-      proposals.add(FORTY_TWO);
-      proposals.add(FORTY_TWO.add(HALF));
-      proposals.add(upper.value());
-      proposals.add(upper.value().subtract(BigDecimal.ONE));
-    } else {
-      proposals.add(FORTY_TWO);
-      proposals.add(FORTY_TWO.add(HALF));
-    }
-    BigDecimal last = proposals.get(proposals.size() - 1);
-    for (int i = 1; i <= want; i++) {
-      proposals.add(proposals.get(0).add(BigDecimal.valueOf(i)));
-      proposals.add(last.subtract(BigDecimal.valueOf(i)));
-    }
-    List<BigDecimal> out = new ArrayList<>();
-    for (BigDecimal v : proposals) {
-      boolean fits = (lower == null || lower.admits(v, true)) && (upper == null || upper.admits(v, false));
-      if (fits && out.stream().noneMatch(o -> o.compareTo(v) == 0) && out.size() < want) {
-        out.add(v);
-      }
-    }
-    return out;
-  }
-
-  /** The step between integers that are multiples of {@code m}: its numerator in lowest terms. */
-  private static BigDecimal integerStep(BigDecimal m) {
-    BigDecimal stripped = m.stripTrailingZeros();
-    if (stripped.scale() <= 0) {
-      return stripped;
-    }
-    BigInteger p = stripped.unscaledValue();
-    BigInteger q = BigInteger.TEN.pow(stripped.scale());
-    return new BigDecimal(p.divide(p.gcd(q)));
-  }
-
-  private static JsonNode numberNode(BigDecimal v) {
-    BigDecimal stripped = v.stripTrailingZeros();
-    if (stripped.scale() <= 0) {
-      BigInteger i = stripped.toBigIntegerExact();
-      if (i.bitLength() < 32) {
-        return IntNode.valueOf(i.intValue());
-      }
-      return i.bitLength() < 64 ? LongNode.valueOf(i.longValue()) : BigIntegerNode.valueOf(i);
-    }
-    return DecimalNode.valueOf(stripped);
-  }
-
-  // ---- strings
-
-  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-  /** "test", "test2", ... fitted to the length bounds, then short strings over [a-z0-9]. */
-  static List<String> plainStrings(long minLength, long maxLength, int want) {
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (int k = 0; k < want && out.size() < want; k++) {
-      String base = k == 0 ? "test" : "test" + (k + 1);
-      if (base.length() < minLength) {
-        base = base + "x".repeat((int) (minLength - base.length()));
-      } else if (base.length() > maxLength) {
-        base = base.substring(0, (int) maxLength);
-      }
-      out.add(base);
-    }
-    long length = Math.min(maxLength, Math.max(minLength, 1));
-    for (long n = 0; out.size() < want && length > 0 && n < Math.pow(ALPHABET.length(), Math.min(length, 6)); n++) {
-      StringBuilder s = new StringBuilder();
-      long rest = n;
-      for (long i = 0; i < length; i++) {
-        s.append(ALPHABET.charAt((int) (rest % ALPHABET.length())));
-        rest /= ALPHABET.length();
-      }
-      out.add(s.reverse().toString());
-    }
-    return List.copyOf(out);
-  }
-
-  private static Map<String, IntFunction<String>> formats() {
-    Map<String, IntFunction<String>> f = new LinkedHashMap<>();
-    LocalDate day = LocalDate.of(2024, 1, 1);
-    f.put("date-time", k -> day.plusDays(k) + "T12:00:00Z");
-    f.put("date", k -> day.plusDays(k).toString());
-    f.put("time", k -> LocalTime.NOON.plusMinutes(k).toString() + ":00Z");
-    f.put("email", k -> (k == 0 ? "test" : "test" + (k + 1)) + "@example.com");
-    f.put("idn-email", f.get("email"));
-    IntFunction<String> uri = k -> k == 0 ? "https://example.com" : "https://example.com/" + (k + 1);
-    f.put("uri", uri);
-    f.put("url", uri);
-    f.put("iri", uri);
-    f.put("uri-reference", uri);
-    f.put("iri-reference", uri);
-    f.put("uri-template", k -> "https://example.com/{id}" + (k == 0 ? "" : "/" + (k + 1)));
-    f.put("uuid", k -> String.format("00000000-0000-4000-8000-%012x", k));
-    f.put("ipv4", k -> "127.0.0." + (k % 254 + 1));
-    f.put("ipv6", k -> k == 0 ? "::1" : "2001:db8::" + Integer.toHexString(k));
-    f.put("hostname", k -> k == 0 ? "example.com" : "example" + (k + 1) + ".com");
-    f.put("idn-hostname", f.get("hostname"));
-    f.put("duration", k -> "P" + (k + 1) + "D");
-    f.put("regex", k -> k == 0 ? "test" : "test" + (k + 1));
-    f.put("json-pointer", k -> k == 0 ? "/test" : "/test" + (k + 1));
-    f.put("relative-json-pointer", k -> Integer.toString(k));
-    f.put("byte", k -> java.util.Base64.getEncoder().encodeToString(("test" + (k == 0 ? "" : k + 1)).getBytes(StandardCharsets.UTF_8)));
-    return Map.copyOf(f);
   }
 }

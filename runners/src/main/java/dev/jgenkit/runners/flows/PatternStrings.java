@@ -14,12 +14,12 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Supported: literal characters and escaped punctuation; {@code .}; character classes ({@code
  * [A-Z]}, {@code [a-z0-9_-]}, negated {@code [^@]}); {@code \d \w \s \D \W \S}; {@code \n \r \t \f
- * \v \0 \xHH \\uHHHH}; the quantifiers {@code * + ? {n} {n,} {n,m}} (lazy forms too); groups
- * {@code (...)}, {@code (?:...)}, {@code (?<name>...)} with alternation {@code |}; anchors {@code ^}
- * and {@code $}. Anything else (lookaround, backreferences, {@code \b}, {@code \p{...}}, inline
- * flags, nested classes) is refused with the construct named. Every string returned has been
- * checked with {@link java.util.regex.Pattern#matcher find()}, which is how JSON Schema applies a
- * pattern (unanchored unless the pattern says otherwise), and against the length bounds.
+ * \v \0 \xHH \\uHHHH}; the quantifiers {@code * + ? {n} {n,} {n,m}} (lazy forms too); groups {@code
+ * (...)}, {@code (?:...)}, {@code (?<name>...)} with alternation {@code |}; anchors {@code ^} and
+ * {@code $}. Anything else (lookaround, backreferences, {@code \b}, {@code \p{...}}, inline flags,
+ * nested classes) is refused with the construct named. Every string returned has been checked with
+ * {@link java.util.regex.Pattern#matcher find()}, which is how JSON Schema applies a pattern
+ * (unanchored unless the pattern says otherwise), and against the length bounds.
  */
 final class PatternStrings {
   static final long UNBOUNDED = Long.MAX_VALUE / 4;
@@ -51,13 +51,19 @@ final class PatternStrings {
         compiled.add(Pattern.compile(pattern));
       } catch (PatternSyntaxException e) {
         return Result.failed(
-            "pattern " + quote(pattern) + " is not a valid regular expression: " + e.getDescription());
+            "pattern "
+                + quote(pattern)
+                + " is not a valid regular expression: "
+                + e.getDescription());
       }
       try {
         trees.add(new Parser(pattern).parse());
       } catch (Unsupported e) {
         return Result.failed(
-            "pattern " + quote(pattern) + " cannot be satisfied: " + e.getMessage()
+            "pattern "
+                + quote(pattern)
+                + " cannot be satisfied: "
+                + e.getMessage()
                 + ", which input synthesis does not support");
       }
     }
@@ -69,7 +75,8 @@ final class PatternStrings {
         }
       }
       if (trees.size() > 1) {
-        accept(combined(patterns, trees, minLength, variant), compiled, minLength, maxLength, found);
+        accept(
+            combined(patterns, trees, minLength, variant), compiled, minLength, maxLength, found);
       }
     }
     if (!found.isEmpty()) {
@@ -155,18 +162,28 @@ final class PatternStrings {
       long shortest = minLen(trees.get(0));
       long longest = maxLen(trees.get(0));
       if (shortest > maxLength) {
-        return "pattern " + p + " needs at least " + shortest + " characters but maxLength is "
+        return "pattern "
+            + p
+            + " needs at least "
+            + shortest
+            + " characters but maxLength is "
             + maxLength;
       }
       if (longest < minLength && longest < UNBOUNDED) {
-        return "pattern " + p + " matches at most " + longest + " characters but minLength is "
-            + minLength + " (and the pattern is anchored)";
+        return "pattern "
+            + p
+            + " matches at most "
+            + longest
+            + " characters but minLength is "
+            + minLength
+            + " (and the pattern is anchored)";
       }
       return "pattern " + p + " cannot be satisfied: no generated string matches it";
     }
     List<String> quoted = new ArrayList<>();
     patterns.forEach(p -> quoted.add(quote(p)));
-    return "patterns " + String.join(", ", quoted)
+    return "patterns "
+        + String.join(", ", quoted)
         + " cannot be satisfied together: no generated string matches all of them";
   }
 
@@ -382,9 +399,17 @@ final class PatternStrings {
       c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || DIGIT.test(c) || c == '_';
   private static final IntPredicate SPACE =
       c ->
-          c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0 || c == 0x1680
-              || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f
-              || c == 0x205f || c == 0x3000 || c == 0xfeff;
+          c == ' '
+              || (c >= '\t' && c <= '\r')
+              || c == 0xa0
+              || c == 0x1680
+              || (c >= 0x2000 && c <= 0x200a)
+              || c == 0x2028
+              || c == 0x2029
+              || c == 0x202f
+              || c == 0x205f
+              || c == 0x3000
+              || c == 0xfeff;
   private static final IntPredicate DOT = c -> c != '\n' && c != '\r' && c != 0x2028 && c != 0x2029;
 
   private static final class Parser {

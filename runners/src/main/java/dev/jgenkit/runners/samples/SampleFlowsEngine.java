@@ -99,6 +99,7 @@ public final class SampleFlowsEngine {
   private final OkHttpClient http;
   private final Clock clock;
   private final AtomicBoolean aborted = new AtomicBoolean();
+  private final java.util.concurrent.Semaphore startLock = new java.util.concurrent.Semaphore(1);
   private final Set<TestExecutor> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public SampleFlowsEngine(OkHttpClient http, Clock clock) {
@@ -231,12 +232,20 @@ public final class SampleFlowsEngine {
     Path log = request.logDir().resolve(e.name() + ".log");
     Duration startup = dir.sampleFile().flatMap(SampleFile::timeout).orElse(request.startupTimeout());
     listener.sampleStarted(position, info(e, List.of(), Optional.empty()));
+    // Starts are staggered: Genkit JS probes for a free port from 3100 and binds it only later, so
+    // two runtimes starting at once can pick the same port (EADDRINUSE). The next sample starts
+    // once the previous one has written its runtime file; flows still run concurrently.
+    startLock.acquire();
+    boolean locked = true;
     try (LaunchedRuntime rt = LaunchedRuntime.spawn(dir.start(), dir.cwd(), Map.of(), log)) {
       RuntimeFile file;
       try {
         file = rt.awaitRuntimeFile(RuntimeDirectories.of(dir.cwd(), dir.cwd()), startup, f -> RuntimeHealth.healthy(http, f));
       } catch (RuntimeUnavailableException ex) {
         return failedStart(e, ex.getMessage(), rt, log);
+      } finally {
+        startLock.release();
+        locked = false;
       }
       RuntimeInfo runtime = new RuntimeInfo(file.reflectionServerUrl(), file.genkitVersion(),
           dir.start(), OptionalLong.of(file.pid()), Optional.of(file.id()), Optional.of(log.toString()));
@@ -273,6 +282,10 @@ public final class SampleFlowsEngine {
     } catch (RuntimeUnavailableException ex) {
       return new SampleOutcome(info(e, List.of(), Optional.empty()),
           List.of(start(e, Verdict.ERROR, ex.getMessage())));
+    } finally {
+      if (locked) {
+        startLock.release();
+      }
     }
   }
 

@@ -9,10 +9,10 @@ import java.util.Optional;
  * Checks a JSON value against a JSON Schema, for code outside this package: flow outputs against a
  * flow's {@code outputSchema}, synthesised inputs against its {@code inputSchema}.
  *
- * <p>Backed by the same compiled-schema cache as the {@code json-schema} validator, so each distinct
- * schema is compiled once however many threads check against it. The dialect comes from {@code
- * $schema} (draft 4, 6, 7, 2019-09 or 2020-12; Genkit JS reports draft-07), else 2020-12. Only local
- * {@code $ref}s are followed: nothing is ever fetched.
+ * <p>Backed by the same compiled-schema cache as the {@code json-schema} validator, so each
+ * distinct schema is compiled once however many threads check against it. The dialect comes from
+ * {@code $schema} (draft 4, 6, 7, 2019-09 or 2020-12; Genkit JS reports draft-07), else 2020-12.
+ * Only local {@code $ref}s are followed: nothing is ever fetched.
  */
 public final class SchemaCheck {
   private SchemaCheck() {}
@@ -35,7 +35,9 @@ public final class SchemaCheck {
     }
   }
 
-  /** Why {@code schema} cannot be used (for example a remote {@code $ref}), or empty when it can. */
+  /**
+   * Why {@code schema} cannot be used (for example a remote {@code $ref}), or empty when it can.
+   */
   public static Optional<String> problem(JsonNode schema) {
     Objects.requireNonNull(schema, "schema");
     SchemaCache.Compiled compiled = SchemaCache.compile(schema);

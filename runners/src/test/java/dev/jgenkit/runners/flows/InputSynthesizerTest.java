@@ -27,7 +27,8 @@ class InputSynthesizerTest {
     @Test
     void aFlowWithoutInputSchemaGetsNull() {
       // given no schema, as Java null, JSON null or a missing field
-      for (JsonNode schema : new JsonNode[] {null, NullNode.getInstance(), MissingNode.getInstance()}) {
+      for (JsonNode schema :
+          new JsonNode[] {null, NullNode.getInstance(), MissingNode.getInstance()}) {
         // when
         Synthesis synthesis = InputSynthesizer.synthesize(schema);
         // then
@@ -38,7 +39,8 @@ class InputSynthesizerTest {
 
     @Test
     void aSchemaThatIsNeitherObjectNorBooleanIsRefused() {
-      assertThat(impossible("[1, 2]")).isEqualTo("$: the input schema is a array, not a JSON Schema");
+      assertThat(impossible("[1, 2]"))
+          .isEqualTo("$: the input schema is a array, not a JSON Schema");
     }
 
     @Test
@@ -52,7 +54,8 @@ class InputSynthesizerTest {
   class Priority {
     @Test
     void constComesFirst() {
-      assertThat(synthesised("{\"type\": \"string\", \"const\": \"fixed\", \"default\": \"other\"}"))
+      assertThat(
+              synthesised("{\"type\": \"string\", \"const\": \"fixed\", \"default\": \"other\"}"))
           .isEqualTo("\"fixed\"");
     }
 
@@ -60,7 +63,8 @@ class InputSynthesizerTest {
     void defaultComesBeforeExamplesAndEnum() {
       Synthesis.Value value =
           valueFor(
-              "{\"type\": \"string\", \"enum\": [\"a\", \"b\"], \"examples\": [\"b\"], \"default\": \"b\"}");
+              "{\"type\": \"string\", \"enum\": [\"a\", \"b\"], \"examples\": [\"b\"], \"default\":"
+                  + " \"b\"}");
 
       assertThat(value.value().asText()).isEqualTo("b");
       assertThat(value.how()).isEqualTo("from default");
@@ -232,7 +236,8 @@ class InputSynthesizerTest {
     void aPatternHonoursTheLengthBounds() {
       assertThat(
               synthesised(
-                  "{\"type\": \"string\", \"pattern\": \"^[a-z]+$\", \"minLength\": 5, \"maxLength\": 6}"))
+                  "{\"type\": \"string\", \"pattern\": \"^[a-z]+$\", \"minLength\": 5,"
+                      + " \"maxLength\": 6}"))
           .isEqualTo("\"aaaaa\"");
     }
 
@@ -249,7 +254,8 @@ class InputSynthesizerTest {
       assertThat(
               impossible(
                   "{\"type\": \"object\", \"required\": [\"code\"], \"properties\": {\"code\":"
-                      + " {\"type\": \"string\", \"pattern\": \"^[A-Z]{3}-\\\\d{4}$\", \"maxLength\": 4}}}"))
+                      + " {\"type\": \"string\", \"pattern\": \"^[A-Z]{3}-\\\\d{4}$\","
+                      + " \"maxLength\": 4}}}"))
           .isEqualTo(
               "$.code: pattern '^[A-Z]{3}-\\d{4}$' needs at least 8 characters but maxLength is 4");
     }
@@ -293,7 +299,8 @@ class InputSynthesizerTest {
     @Test
     void aNarrowExclusiveRangeGetsItsMidpoint() {
       assertThat(
-              synthesised("{\"type\": \"number\", \"exclusiveMinimum\": 0, \"exclusiveMaximum\": 1}"))
+              synthesised(
+                  "{\"type\": \"number\", \"exclusiveMinimum\": 0, \"exclusiveMaximum\": 1}"))
           .isEqualTo("0.5");
     }
 
@@ -308,7 +315,8 @@ class InputSynthesizerTest {
     void multipleOfIsHonoured() {
       assertThat(
               synthesised(
-                  "{\"type\": \"number\", \"multipleOf\": 5, \"exclusiveMinimum\": 12, \"exclusiveMaximum\": 40}"))
+                  "{\"type\": \"number\", \"multipleOf\": 5, \"exclusiveMinimum\": 12,"
+                      + " \"exclusiveMaximum\": 40}"))
           .isEqualTo("15");
       assertThat(synthesised("{\"type\": \"integer\", \"multipleOf\": 5}")).isEqualTo("45");
       assertThat(synthesised("{\"type\": \"number\", \"multipleOf\": 0.25, \"minimum\": 0.3}"))
@@ -321,8 +329,8 @@ class InputSynthesizerTest {
     void draft4BooleanExclusiveBoundsAreHonoured() {
       assertThat(
               synthesised(
-                  "{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"type\": \"integer\","
-                      + " \"minimum\": 5, \"exclusiveMinimum\": true}"))
+                  "{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"type\":"
+                      + " \"integer\", \"minimum\": 5, \"exclusiveMinimum\": true}"))
           .isEqualTo("6");
     }
 
@@ -390,14 +398,18 @@ class InputSynthesizerTest {
       Synthesis.Value value = valueFor(schema);
 
       // then
-      assertThat(value.value()).isEqualTo(json("{\"mood\": \"happy\", \"count\": 42, \"name\": \"World\"}"));
+      assertThat(value.value())
+          .isEqualTo(json("{\"mood\": \"happy\", \"count\": 42, \"name\": \"World\"}"));
       assertThat(value.how())
-          .isEqualTo("from required properties, enum, plain integer, defaults of optional properties");
+          .isEqualTo(
+              "from required properties, enum, plain integer, defaults of optional properties");
     }
 
     @Test
     void aSchemaWithPropertiesButNoTypeIsAnObject() {
-      assertThat(synthesised("{\"properties\": {\"a\": {\"type\": \"boolean\"}}, \"required\": [\"a\"]}"))
+      assertThat(
+              synthesised(
+                  "{\"properties\": {\"a\": {\"type\": \"boolean\"}}, \"required\": [\"a\"]}"))
           .isEqualTo("{\"a\":true}");
     }
 
@@ -419,14 +431,16 @@ class InputSynthesizerTest {
               "city": {"type": "string", "default": "Paris"}}}}}
           """;
 
-      assertThat(synthesised(schema)).isEqualTo("{\"address\":{\"zip\":\"00000\",\"city\":\"Paris\"}}");
+      assertThat(synthesised(schema))
+          .isEqualTo("{\"address\":{\"zip\":\"00000\",\"city\":\"Paris\"}}");
     }
 
     @Test
     void minPropertiesAddsOptionalPropertiesThenExtraKeys() {
       assertThat(
               synthesised(
-                  "{\"type\": \"object\", \"minProperties\": 2, \"properties\": {\"a\": {\"type\": \"integer\"}}}"))
+                  "{\"type\": \"object\", \"minProperties\": 2, \"properties\": {\"a\": {\"type\":"
+                      + " \"integer\"}}}"))
           .isEqualTo("{\"a\":42,\"property1\":\"test\"}");
     }
 
@@ -434,16 +448,19 @@ class InputSynthesizerTest {
     void aRequiredPropertyOutsideClosedPropertiesIsImpossible() {
       assertThat(
               impossible(
-                  "{\"type\": \"object\", \"required\": [\"ghost\"], \"properties\": {}, \"additionalProperties\": false}"))
+                  "{\"type\": \"object\", \"required\": [\"ghost\"], \"properties\": {},"
+                      + " \"additionalProperties\": false}"))
           .isEqualTo(
-              "$.ghost: is required, but it is not among the properties and additionalProperties is false");
+              "$.ghost: is required, but it is not among the properties and additionalProperties is"
+                  + " false");
     }
 
     @Test
     void aRequiredPropertyOutsidePropertiesFollowsAdditionalProperties() {
       assertThat(
               synthesised(
-                  "{\"type\": \"object\", \"required\": [\"n\"], \"additionalProperties\": {\"type\": \"integer\"}}"))
+                  "{\"type\": \"object\", \"required\": [\"n\"], \"additionalProperties\":"
+                      + " {\"type\": \"integer\"}}"))
           .isEqualTo("{\"n\":42}");
     }
 
@@ -451,7 +468,8 @@ class InputSynthesizerTest {
     void oddPropertyNamesAreQuotedInPaths() {
       assertThat(
               impossible(
-                  "{\"type\": \"object\", \"required\": [\"first name\"], \"properties\": {\"first name\": false}}"))
+                  "{\"type\": \"object\", \"required\": [\"first name\"], \"properties\": {\"first"
+                      + " name\": false}}"))
           .isEqualTo("$['first name']: the schema is false, which allows no value");
     }
 
@@ -496,27 +514,33 @@ class InputSynthesizerTest {
     void uniqueItemsVaryEnumsStringsNumbersAndBooleans() {
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\": {\"enum\": [\"a\", \"b\", \"c\"]}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\":"
+                      + " {\"enum\": [\"a\", \"b\", \"c\"]}}"))
           .isEqualTo("[\"a\",\"b\",\"c\"]");
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\": {\"type\": \"string\"}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\":"
+                      + " {\"type\": \"string\"}}"))
           .isEqualTo("[\"test\",\"test2\",\"test3\"]");
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\": {\"type\": \"integer\", \"minimum\": 1}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\":"
+                      + " {\"type\": \"integer\", \"minimum\": 1}}"))
           .isEqualTo("[1,2,3]");
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\": {\"type\": \"boolean\"}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\":"
+                      + " {\"type\": \"boolean\"}}"))
           .isEqualTo("[true,false]");
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\": {\"type\": \"string\", \"format\": \"email\"}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\":"
+                      + " {\"type\": \"string\", \"format\": \"email\"}}"))
           .isEqualTo("[\"test@example.com\",\"test2@example.com\"]");
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\": {\"type\": \"string\", \"pattern\": \"^[a-c]$\"}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\":"
+                      + " {\"type\": \"string\", \"pattern\": \"^[a-c]$\"}}"))
           .isEqualTo("[\"a\",\"b\"]");
     }
 
@@ -524,21 +548,26 @@ class InputSynthesizerTest {
     void uniqueItemsBeyondTheDistinctValuesIsImpossible() {
       assertThat(
               impossible(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\": {\"enum\": [\"a\", \"b\"]}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 3, \"items\":"
+                      + " {\"enum\": [\"a\", \"b\"]}}"))
           .isEqualTo(
-              "$: uniqueItems needs 3 distinct items, but only 2 distinct values could be synthesised for them");
+              "$: uniqueItems needs 3 distinct items, but only 2 distinct values could be"
+                  + " synthesised for them");
       assertThat(
               impossible(
-                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\": {\"const\": 1}}"))
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 2, \"items\":"
+                      + " {\"const\": 1}}"))
           .isEqualTo(
-              "$: uniqueItems needs 2 distinct items, but only 1 distinct values could be synthesised for them");
+              "$: uniqueItems needs 2 distinct items, but only 1 distinct values could be"
+                  + " synthesised for them");
     }
 
     @Test
     void prefixItemsAreFollowed() {
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"prefixItems\": [{\"type\": \"string\"}, {\"type\": \"integer\"}], \"items\": false}"))
+                  "{\"type\": \"array\", \"prefixItems\": [{\"type\": \"string\"}, {\"type\":"
+                      + " \"integer\"}], \"items\": false}"))
           .isEqualTo("[\"test\",42]");
     }
 
@@ -547,7 +576,8 @@ class InputSynthesizerTest {
       assertThat(
               synthesised(
                   "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"array\","
-                      + " \"items\": [{\"type\": \"boolean\"}, {\"type\": \"null\"}], \"minItems\": 2, \"maxItems\": 2}"))
+                      + " \"items\": [{\"type\": \"boolean\"}, {\"type\": \"null\"}], \"minItems\":"
+                      + " 2, \"maxItems\": 2}"))
           .isEqualTo("[true,null]");
     }
 
@@ -555,7 +585,8 @@ class InputSynthesizerTest {
     void containsShapesTheFirstItem() {
       assertThat(
               synthesised(
-                  "{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"contains\": {\"minimum\": 100}}"))
+                  "{\"type\": \"array\", \"items\": {\"type\": \"integer\"}, \"contains\":"
+                      + " {\"minimum\": 100}}"))
           .isEqualTo("[100]");
     }
 
@@ -580,12 +611,13 @@ class InputSynthesizerTest {
     void defsAndDefinitionsAreFollowed() {
       assertThat(
               synthesised(
-                  "{\"$ref\": \"#/$defs/A\", \"$defs\": {\"A\": {\"type\": \"integer\", \"minimum\": 7}}}"))
+                  "{\"$ref\": \"#/$defs/A\", \"$defs\": {\"A\": {\"type\": \"integer\","
+                      + " \"minimum\": 7}}}"))
           .isEqualTo("7");
       assertThat(
               synthesised(
-                  "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"$ref\": \"#/definitions/A\","
-                      + " \"definitions\": {\"A\": {\"type\": \"boolean\"}}}"))
+                  "{\"$schema\": \"http://json-schema.org/draft-07/schema#\", \"$ref\":"
+                      + " \"#/definitions/A\", \"definitions\": {\"A\": {\"type\": \"boolean\"}}}"))
           .isEqualTo("true");
     }
 
@@ -593,8 +625,9 @@ class InputSynthesizerTest {
     void jsonPointerRefsWithinTheRootAreFollowed() {
       assertThat(
               synthesised(
-                  "{\"type\": \"object\", \"required\": [\"b\"], \"properties\": {"
-                      + "\"a/x\": {\"type\": \"integer\", \"minimum\": 3}, \"b\": {\"$ref\": \"#/properties/a~1x\"}}}"))
+                  "{\"type\": \"object\", \"required\": [\"b\"], \"properties\": {\"a/x\":"
+                      + " {\"type\": \"integer\", \"minimum\": 3}, \"b\": {\"$ref\":"
+                      + " \"#/properties/a~1x\"}}}"))
           .isEqualTo("{\"b\":3}");
     }
 
@@ -602,7 +635,8 @@ class InputSynthesizerTest {
     void anAnchorRefIsFollowed() {
       assertThat(
               synthesised(
-                  "{\"$ref\": \"#thing\", \"$defs\": {\"T\": {\"$anchor\": \"thing\", \"const\": \"found\"}}}"))
+                  "{\"$ref\": \"#thing\", \"$defs\": {\"T\": {\"$anchor\": \"thing\", \"const\":"
+                      + " \"found\"}}}"))
           .isEqualTo("\"found\"");
     }
 
@@ -610,7 +644,8 @@ class InputSynthesizerTest {
     void aRefWithSiblingsMergesThem() {
       assertThat(
               synthesised(
-                  "{\"$defs\": {\"A\": {\"type\": \"integer\"}}, \"$ref\": \"#/$defs/A\", \"minimum\": 5}"))
+                  "{\"$defs\": {\"A\": {\"type\": \"integer\"}}, \"$ref\": \"#/$defs/A\","
+                      + " \"minimum\": 5}"))
           .isEqualTo("5");
     }
 
@@ -618,7 +653,8 @@ class InputSynthesizerTest {
     void aDefaultNextToARefWins() {
       Synthesis.Value value =
           valueFor(
-              "{\"$defs\": {\"A\": {\"type\": \"object\"}}, \"$ref\": \"#/$defs/A\", \"default\": {\"k\": 1}}");
+              "{\"$defs\": {\"A\": {\"type\": \"object\"}}, \"$ref\": \"#/$defs/A\", \"default\":"
+                  + " {\"k\": 1}}");
 
       assertThat(value.value().toString()).isEqualTo("{\"k\":1}");
       assertThat(value.how()).isEqualTo("from default");
@@ -629,16 +665,17 @@ class InputSynthesizerTest {
       assertThat(
               impossible(
                   "{\"$defs\": {\"Bad\": {\"type\": \"object\", \"required\": [\"next\"],"
-                      + " \"properties\": {\"next\": {\"$ref\": \"#/$defs/Bad\"}}}}, \"$ref\": \"#/$defs/Bad\"}"))
-          .isEqualTo(
-              "$.next: cyclic $ref '#/$defs/Bad' is required, so no finite value exists");
+                      + " \"properties\": {\"next\": {\"$ref\": \"#/$defs/Bad\"}}}}, \"$ref\":"
+                      + " \"#/$defs/Bad\"}"))
+          .isEqualTo("$.next: cyclic $ref '#/$defs/Bad' is required, so no finite value exists");
     }
 
     @Test
     void aCyclicRefThroughTheRootIsImpossible() {
       assertThat(
               impossible(
-                  "{\"type\": \"object\", \"required\": [\"parent\"], \"properties\": {\"parent\": {\"$ref\": \"#\"}}}"))
+                  "{\"type\": \"object\", \"required\": [\"parent\"], \"properties\": {\"parent\":"
+                      + " {\"$ref\": \"#\"}}}"))
           .isEqualTo("$.parent: cyclic $ref '#' is required, so no finite value exists");
     }
 
@@ -646,7 +683,8 @@ class InputSynthesizerTest {
     void anOptionalCycleIsNotFollowed() {
       assertThat(
               synthesised(
-                  "{\"type\": \"object\", \"required\": [\"v\"], \"properties\": {\"v\": {\"type\": \"integer\"}, \"next\": {\"$ref\": \"#\"}}}"))
+                  "{\"type\": \"object\", \"required\": [\"v\"], \"properties\": {\"v\": {\"type\":"
+                      + " \"integer\"}, \"next\": {\"$ref\": \"#\"}}}"))
           .isEqualTo("{\"v\":42}");
     }
 
@@ -654,8 +692,9 @@ class InputSynthesizerTest {
     void aCycleWithANullBranchEndsInNull() {
       assertThat(
               synthesised(
-                  "{\"type\": \"object\", \"required\": [\"v\", \"next\"], \"properties\": {\"v\": {\"type\": \"integer\"},"
-                      + " \"next\": {\"anyOf\": [{\"$ref\": \"#\"}, {\"type\": \"null\"}]}}}"))
+                  "{\"type\": \"object\", \"required\": [\"v\", \"next\"], \"properties\": {\"v\":"
+                      + " {\"type\": \"integer\"}, \"next\": {\"anyOf\": [{\"$ref\": \"#\"},"
+                      + " {\"type\": \"null\"}]}}}"))
           .isEqualTo("{\"v\":42,\"next\":null}");
     }
 
@@ -663,7 +702,8 @@ class InputSynthesizerTest {
     void aCycleThroughAnArrayEndsInAnEmptyArray() {
       assertThat(
               synthesised(
-                  "{\"type\": \"object\", \"required\": [\"kids\"], \"properties\": {\"kids\": {\"type\": \"array\", \"items\": {\"$ref\": \"#\"}}}}"))
+                  "{\"type\": \"object\", \"required\": [\"kids\"], \"properties\": {\"kids\":"
+                      + " {\"type\": \"array\", \"items\": {\"$ref\": \"#\"}}}}"))
           .isEqualTo("{\"kids\":[]}");
     }
 
@@ -671,7 +711,8 @@ class InputSynthesizerTest {
     void aCyclicAllOfRefIsImpossible() {
       assertThat(
               impossible(
-                  "{\"$defs\": {\"L\": {\"allOf\": [{\"$ref\": \"#/$defs/L\"}]}}, \"$ref\": \"#/$defs/L\"}"))
+                  "{\"$defs\": {\"L\": {\"allOf\": [{\"$ref\": \"#/$defs/L\"}]}}, \"$ref\":"
+                      + " \"#/$defs/L\"}"))
           .isEqualTo("$: cyclic $ref '#/$defs/L' is required, so no finite value exists");
     }
   }
@@ -697,7 +738,8 @@ class InputSynthesizerTest {
     void allOfMergesBoundsOfTheSameProperty() {
       assertThat(
               synthesised(
-                  "{\"allOf\": [{\"type\": \"number\", \"minimum\": 2}, {\"type\": \"integer\", \"minimum\": 5, \"maximum\": 9}]}"))
+                  "{\"allOf\": [{\"type\": \"number\", \"minimum\": 2}, {\"type\": \"integer\","
+                      + " \"minimum\": 5, \"maximum\": 9}]}"))
           .isEqualTo("5");
     }
 
@@ -705,8 +747,10 @@ class InputSynthesizerTest {
     void allOfWithRefBranchesIsResolved() {
       assertThat(
               synthesised(
-                  "{\"$defs\": {\"Base\": {\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\", \"format\": \"uuid\"}}, \"required\": [\"id\"]}},"
-                      + " \"allOf\": [{\"$ref\": \"#/$defs/Base\"}, {\"properties\": {\"n\": {\"const\": 1}}, \"required\": [\"n\"]}]}"))
+                  "{\"$defs\": {\"Base\": {\"type\": \"object\", \"properties\": {\"id\":"
+                      + " {\"type\": \"string\", \"format\": \"uuid\"}}, \"required\": [\"id\"]}},"
+                      + " \"allOf\": [{\"$ref\": \"#/$defs/Base\"}, {\"properties\": {\"n\":"
+                      + " {\"const\": 1}}, \"required\": [\"n\"]}]}"))
           .isEqualTo("{\"id\":\"00000000-0000-4000-8000-000000000000\",\"n\":1}");
     }
 
@@ -719,7 +763,8 @@ class InputSynthesizerTest {
     @Test
     void allOfWithDisjointTypesIsImpossible() {
       assertThat(impossible("{\"allOf\": [{\"type\": \"string\"}, {\"type\": \"integer\"}]}"))
-          .isEqualTo("$: allOf requires type \"string\" and type \"integer\", which share no value");
+          .isEqualTo(
+              "$: allOf requires type \"string\" and type \"integer\", which share no value");
     }
 
     @Test
@@ -741,15 +786,17 @@ class InputSynthesizerTest {
     void anyOfSkipsNullBranchesUnlessOnlyNullIsLeft() {
       assertThat(synthesised("{\"anyOf\": [{\"type\": \"null\"}, {\"type\": \"string\"}]}"))
           .isEqualTo("\"test\"");
-      assertThat(synthesised("{\"anyOf\": [{\"type\": \"null\"}, {\"not\": {}}]}")).isEqualTo("null");
+      assertThat(synthesised("{\"anyOf\": [{\"type\": \"null\"}, {\"not\": {}}]}"))
+          .isEqualTo("null");
     }
 
     @Test
     void anyOfSiblingsApplyToEveryBranch() {
       assertThat(
               synthesised(
-                  "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\"}, \"b\": {\"type\": \"boolean\"}},"
-                      + " \"anyOf\": [{\"required\": [\"a\"]}, {\"required\": [\"b\"]}]}"))
+                  "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\"}, \"b\":"
+                      + " {\"type\": \"boolean\"}}, \"anyOf\": [{\"required\": [\"a\"]},"
+                      + " {\"required\": [\"b\"]}]}"))
           .isEqualTo("{\"a\":42}");
     }
 
@@ -778,7 +825,8 @@ class InputSynthesizerTest {
     void oneOfWithDistinctBranchesUsesTheFirst() {
       assertThat(
               synthesised(
-                  "{\"oneOf\": [{\"type\": \"string\", \"maxLength\": 2}, {\"type\": \"string\", \"minLength\": 3}]}"))
+                  "{\"oneOf\": [{\"type\": \"string\", \"maxLength\": 2}, {\"type\": \"string\","
+                      + " \"minLength\": 3}]}"))
           .isEqualTo("\"te\"");
     }
 
@@ -795,7 +843,9 @@ class InputSynthesizerTest {
   class Robustness {
     @Test
     void theSameSchemaAlwaysGivesTheSameValue() {
-      String schema = "{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"a\": {\"type\": \"string\"}}}";
+      String schema =
+          "{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"a\": {\"type\":"
+              + " \"string\"}}}";
 
       assertThat(synthesised(schema)).isEqualTo(synthesised(schema));
     }
@@ -805,9 +855,15 @@ class InputSynthesizerTest {
       // given many threads synthesising from shared schema trees
       List<JsonNode> schemas =
           List.of(
-              json("{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"a\": {\"pattern\": \"^[a-z]{4}$\"}}}"),
-              json("{\"$defs\": {\"N\": {\"type\": \"integer\", \"minimum\": 3}}, \"$ref\": \"#/$defs/N\"}"),
-              json("{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 4, \"items\": {\"type\": \"string\"}}"));
+              json(
+                  "{\"type\": \"object\", \"required\": [\"a\"], \"properties\": {\"a\":"
+                      + " {\"pattern\": \"^[a-z]{4}$\"}}}"),
+              json(
+                  "{\"$defs\": {\"N\": {\"type\": \"integer\", \"minimum\": 3}}, \"$ref\":"
+                      + " \"#/$defs/N\"}"),
+              json(
+                  "{\"type\": \"array\", \"uniqueItems\": true, \"minItems\": 4, \"items\":"
+                      + " {\"type\": \"string\"}}"));
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         List<Future<Synthesis>> results = new ArrayList<>();

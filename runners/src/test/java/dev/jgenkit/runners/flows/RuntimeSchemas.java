@@ -3,8 +3,8 @@ package dev.jgenkit.runners.flows;
 /**
  * Input schemas as Genkit runtimes report them in {@code /api/actions}.
  *
- * <p>JS: printed by Genkit JS 1.42.0 ({@code toJsonSchema} from {@code @genkit-ai/core/schema}, which
- * runs zod-to-json-schema with {@code removeAdditionalStrategy: "strict"}: draft-07, {@code
+ * <p>JS: printed by Genkit JS 1.42.0 ({@code toJsonSchema} from {@code @genkit-ai/core/schema},
+ * which runs zod-to-json-schema with {@code removeAdditionalStrategy: "strict"}: draft-07, {@code
  * additionalProperties: true} unless {@code .strict()}, {@code anyOf [{not: {}}, ...]} for a
  * top-level {@code .optional()}). Python: pydantic 2.13 {@code TypeAdapter(t).json_schema()}, as
  * Genkit Python's {@code to_json_schema} does. Go: invopop/jsonschema output in its default
@@ -47,8 +47,9 @@ final class RuntimeSchemas {
 
   /**
    * {@code z.object({customer: z.object({name: z.string().min(2), email:
-   * z.string().email()}).strict(), items: z.array(z.object({sku: z.string().regex(/^[A-Z]{3}-\d{4}$/),
-   * qty: z.number().int().positive()}).strict()).min(1).max(10), coupon:
+   * z.string().email()}).strict(), items: z.array(z.object({sku:
+   * z.string().regex(/^[A-Z]{3}-\d{4}$/), qty:
+   * z.number().int().positive()}).strict()).min(1).max(10), coupon:
    * z.string().length(8).optional(), placedAt: z.string().datetime()}).strict()}
    */
   static final String JS_ORDER =
@@ -56,13 +57,19 @@ final class RuntimeSchemas {
       {"type":"object","properties":{"customer":{"type":"object","properties":{"name":{"type":"string","minLength":2},"email":{"type":"string","format":"email"}},"required":["name","email"],"additionalProperties":false},"items":{"type":"array","items":{"type":"object","properties":{"sku":{"type":"string","pattern":"^[A-Z]{3}-\\\\d{4}$"},"qty":{"type":"integer","exclusiveMinimum":0}},"required":["sku","qty"],"additionalProperties":false},"minItems":1,"maxItems":10},"coupon":{"type":"string","minLength":8,"maxLength":8},"placedAt":{"type":"string","format":"date-time"}},"required":["customer","items","placedAt"],"additionalProperties":false,"$schema":"http://json-schema.org/draft-07/schema#"}
       """;
 
-  /** {@code z.discriminatedUnion('kind', [z.object({kind: z.literal('a'), a: z.string()}), z.object({kind: z.literal('b'), b: z.number()})])} */
+  /**
+   * {@code z.discriminatedUnion('kind', [z.object({kind: z.literal('a'), a: z.string()}),
+   * z.object({kind: z.literal('b'), b: z.number()})])}
+   */
   static final String JS_DISCRIMINATED_UNION =
       """
       {"anyOf":[{"type":"object","properties":{"kind":{"type":"string","const":"a"},"a":{"type":"string"}},"required":["kind","a"],"additionalProperties":true},{"type":"object","properties":{"kind":{"type":"string","const":"b"},"b":{"type":"number"}},"required":["kind","b"],"additionalProperties":true}],"$schema":"http://json-schema.org/draft-07/schema#"}
       """;
 
-  /** {@code z.union([z.object({card: z.string().regex(/^\d{16}$/)}).strict(), z.object({iban: z.string()}).strict()])} */
+  /**
+   * {@code z.union([z.object({card: z.string().regex(/^\d{16}$/)}).strict(), z.object({iban:
+   * z.string()}).strict()])}
+   */
   static final String JS_PAYMENT_UNION =
       """
       {"anyOf":[{"type":"object","properties":{"card":{"type":"string","pattern":"^\\\\d{16}$"}},"required":["card"],"additionalProperties":false},{"type":"object","properties":{"iban":{"type":"string"}},"required":["iban"],"additionalProperties":false}],"$schema":"http://json-schema.org/draft-07/schema#"}
@@ -92,7 +99,10 @@ final class RuntimeSchemas {
       {"allOf":[{"type":"object","properties":{"a":{"type":"string"}},"required":["a"],"additionalProperties":true},{"type":"object","properties":{"b":{"type":"number"}},"required":["b"],"additionalProperties":true}],"$schema":"http://json-schema.org/draft-07/schema#"}
       """;
 
-  /** {@code z.object({items: z.array(z.object({q: z.string(), n: z.number().int().min(0).max(10).default(3)})).max(3)})} */
+  /**
+   * {@code z.object({items: z.array(z.object({q: z.string(), n:
+   * z.number().int().min(0).max(10).default(3)})).max(3)})}
+   */
   static final String JS_NESTED_ARRAY =
       """
       {"type":"object","properties":{"items":{"type":"array","items":{"type":"object","properties":{"q":{"type":"string"},"n":{"type":"integer","minimum":0,"maximum":10,"default":3}},"required":["q"],"additionalProperties":true},"maxItems":3}},"required":["items"],"additionalProperties":true,"$schema":"http://json-schema.org/draft-07/schema#"}
@@ -110,7 +120,10 @@ final class RuntimeSchemas {
       {"type":"array","uniqueItems":true,"items":{"type":"string"},"minItems":3,"$schema":"http://json-schema.org/draft-07/schema#"}
       """;
 
-  /** {@code z.object({pct: z.number().gt(0).lt(1), step: z.number().int().multipleOf(5).gte(12), neg: z.number().negative()}).strict()} */
+  /**
+   * {@code z.object({pct: z.number().gt(0).lt(1), step: z.number().int().multipleOf(5).gte(12),
+   * neg: z.number().negative()}).strict()}
+   */
   static final String JS_NUMBERS =
       """
       {"type":"object","properties":{"pct":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":1},"step":{"type":"integer","multipleOf":5,"minimum":12},"neg":{"type":"number","exclusiveMaximum":0}},"required":["pct","step","neg"],"additionalProperties":false,"$schema":"http://json-schema.org/draft-07/schema#"}
@@ -154,13 +167,18 @@ final class RuntimeSchemas {
 
   // ---- Genkit Python (pydantic 2)
 
-  /** {@code class SayHiInput(BaseModel): name: str = Field(default='Mittens', description='Name to greet')} */
+  /**
+   * {@code class SayHiInput(BaseModel): name: str = Field(default='Mittens', description='Name to
+   * greet')}
+   */
   static final String PY_SAY_HI =
       """
       {"properties": {"name": {"default": "Mittens", "description": "Name to greet", "title": "Name", "type": "string"}}, "title": "SayHiInput", "type": "object"}
       """;
 
-  /** A model with $defs, an enum by $ref, Optional fields defaulting to None, formats and a pattern. */
+  /**
+   * A model with $defs, an enum by $ref, Optional fields defaulting to None, formats and a pattern.
+   */
   static final String PY_STORY =
       """
       {"$defs": {"Address": {"properties": {"street": {"minLength": 3, "title": "Street", "type": "string"}, "city": {"default": "Paris", "title": "City", "type": "string"}}, "required": ["street"], "title": "Address", "type": "object"}, "Color": {"enum": ["red", "green"], "title": "Color", "type": "string"}}, "properties": {"topic": {"title": "Topic", "type": "string"}, "length": {"maximum": 500, "minimum": 50, "title": "Length", "type": "integer"}, "color": {"$ref": "#/$defs/Color"}, "tone": {"default": "casual", "enum": ["formal", "casual"], "title": "Tone", "type": "string"}, "address": {"$ref": "#/$defs/Address"}, "nickname": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": null, "title": "Nickname"}, "tags": {"items": {"type": "string"}, "maxItems": 3, "minItems": 1, "title": "Tags", "type": "array"}, "when": {"format": "date-time", "title": "When", "type": "string"}, "day": {"format": "date", "title": "Day", "type": "string"}, "id": {"format": "uuid", "title": "Id", "type": "string"}, "score": {"exclusiveMaximum": 1, "exclusiveMinimum": 0, "title": "Score", "type": "number"}, "code": {"pattern": "^[A-Z]{3}-\\\\d{4}$", "title": "Code", "type": "string"}, "maybe_addr": {"anyOf": [{"$ref": "#/$defs/Address"}, {"type": "null"}], "default": null}, "either": {"anyOf": [{"type": "integer"}, {"type": "string"}], "title": "Either"}}, "required": ["topic", "length", "color", "address", "tags", "when", "day", "id", "score", "code", "either"], "title": "Story", "type": "object"}

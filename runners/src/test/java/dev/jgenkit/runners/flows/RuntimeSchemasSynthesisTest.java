@@ -38,7 +38,9 @@ class RuntimeSchemasSynthesisTest {
     void aStrictObjectGetsOnlyDeclaredProperties() {
       assertThat(valueFor(RuntimeSchemas.JS_MENU_STRICT).value())
           .isEqualTo(
-              json("{\"course\": \"starter\", \"servings\": 1, \"notes\": \"test\", \"theme\": \"pirate\"}"));
+              json(
+                  "{\"course\": \"starter\", \"servings\": 1, \"notes\": \"test\", \"theme\":"
+                      + " \"pirate\"}"));
     }
 
     @Test
@@ -91,7 +93,8 @@ class RuntimeSchemasSynthesisTest {
 
     @Test
     void anIntersectionMergesBothObjects() {
-      assertThat(synthesised(RuntimeSchemas.JS_INTERSECTION)).isEqualTo("{\"a\":\"test\",\"b\":42}");
+      assertThat(synthesised(RuntimeSchemas.JS_INTERSECTION))
+          .isEqualTo("{\"a\":\"test\",\"b\":42}");
     }
 
     @Test
@@ -127,8 +130,9 @@ class RuntimeSchemasSynthesisTest {
       // JDK regexes, which networknt validates with, lack this property: the schema is unusable.
       assertThat(impossible(RuntimeSchemas.JS_EMOJI))
           .isEqualTo(
-              "$: the input schema is not a usable JSON Schema: java.util.regex.PatternSyntaxException:"
-                  + " Unknown character property name {Extended_Pictographic} near index 26:"
+              "$: the input schema is not a usable JSON Schema:"
+                  + " java.util.regex.PatternSyntaxException: Unknown character property name"
+                  + " {Extended_Pictographic} near index 26:"
                   + " ^(\\p{Extended_Pictographic}|\\p{Emoji_Component})+$");
     }
 
@@ -168,14 +172,13 @@ class RuntimeSchemasSynthesisTest {
     void defsRefsOptionalsFormatsAndPatternsAreSatisfied() {
       assertThat(valueFor(RuntimeSchemas.PY_STORY).value().toString())
           .isEqualTo(
-              json(
-                  """
-                  {"topic": "test", "length": 50, "color": "red",
-                   "address": {"street": "test", "city": "Paris"}, "tags": ["test"],
-                   "when": "2024-01-01T12:00:00Z", "day": "2024-01-01",
-                   "id": "00000000-0000-4000-8000-000000000000", "score": 0.5, "code": "AAA-0000",
-                   "either": 42, "tone": "casual", "nickname": null, "maybe_addr": null}
-                  """)
+              json("""
+              {"topic": "test", "length": 50, "color": "red",
+               "address": {"street": "test", "city": "Paris"}, "tags": ["test"],
+               "when": "2024-01-01T12:00:00Z", "day": "2024-01-01",
+               "id": "00000000-0000-4000-8000-000000000000", "score": 0.5, "code": "AAA-0000",
+               "either": 42, "tone": "casual", "nickname": null, "maybe_addr": null}
+              """)
                   .toString());
     }
 
@@ -183,7 +186,9 @@ class RuntimeSchemasSynthesisTest {
     void examplesAndDefaultsNextToRefsAreUsed() {
       assertThat(valueFor(RuntimeSchemas.PY_WEATHER).value())
           .isEqualTo(
-              json("{\"location\": \"Paris, France\", \"unit\": \"C\", \"color\": \"green\", \"days\": 3}"));
+              json(
+                  "{\"location\": \"Paris, France\", \"unit\": \"C\", \"color\": \"green\","
+                      + " \"days\": 3}"));
     }
 
     @Test
