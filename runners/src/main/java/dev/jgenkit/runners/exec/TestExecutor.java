@@ -202,6 +202,12 @@ public final class TestExecutor {
     if (test.kind() == PlannedTest.Kind.SAMPLE_FLOW) {
       judgedChunks = FlowOutputs.asChunks(resp.chunks());
       if (test.outputSchema().isPresent()) {
+        Optional<String> unusable = SchemaCheck.problem(test.outputSchema().get());
+        if (unusable.isPresent()) {
+          return result(test, Verdict.ERROR,
+              "the flow's outputSchema cannot be used to check its output: " + unusable.get(),
+              attempt, ms, ttfc, chunks, trace, null);
+        }
         List<String> errors = SchemaCheck.errors(test.outputSchema().get(), result);
         if (!errors.isEmpty()) {
           return result(test, Verdict.FAIL,

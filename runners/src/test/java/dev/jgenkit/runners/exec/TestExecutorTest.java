@@ -216,4 +216,32 @@ class TestExecutorTest {
     assertThat(TestExecutor.retryAfterMillis("0.5")).contains(500L);
     assertThat(TestExecutor.retryAfterMillis("soon")).isEmpty();
   }
+
+  private static PlannedTest flow(String name, String outputSchema, List<String> validators) throws Exception {
+    return new PlannedTest(0, 0, "sample", "/flow/" + name, name, Optional.empty(),
+        MAPPER.readTree("{\"q\":1}"), validators, false, Optional.empty(), Optional.empty(),
+        new Location(Path.of("s.yaml"), 1, 1), PlannedTest.Kind.SAMPLE_FLOW, java.util.OptionalInt.of(1),
+        outputSchema == null ? Optional.empty() : Optional.of(MAPPER.readTree(outputSchema)));
+  }
+
+  @Test
+  void aFlowPassesWhenItsOutputMatchesItsSchemaAndValidatorsJudgeItsText() throws Exception {
+    server.enqueue(new MockResponse.Builder().body("{\"result\":\"hello banana\"}").build());
+    server.enqueue(new MockResponse.Builder().body("{\"result\":{\"count\":\"three\"}}").build());
+    server.enqueue(new MockResponse.Builder().body("{\"result\":\"x\"}").build());
+    ReflectionClient c = client();
+
+    TestResult pass = new TestExecutor(c, opts(1, Duration.ofSeconds(5), 0), RunListener.NONE)
+        .run(List.of(flow("a", "{\"type\":\"string\"}", List.of("text-includes:banana")))).get(0);
+    TestResult bad = new TestExecutor(c, opts(1, Duration.ofSeconds(5), 0), RunListener.NONE)
+        .run(List.of(flow("b", "{\"type\":\"object\",\"properties\":{\"count\":{\"type\":\"number\"}}}", List.of()))).get(0);
+    TestResult unusable = new TestExecutor(c, opts(1, Duration.ofSeconds(5), 0), RunListener.NONE)
+        .run(List.of(flow("c", "{\"type\":\"string\",\"pattern\":\"\\\\p{Extended_Pictographic}\"}", List.of()))).get(0);
+
+    assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(bad.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(bad.reason()).startsWith("Flow output does not match its outputSchema: $.count");
+    assertThat(unusable.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(unusable.reason()).startsWith("the flow's outputSchema cannot be used");
+  }
 }
