@@ -261,7 +261,13 @@ public final class SampleFlowsEngine {
       if (aborted.get()) {
         return notRun(e, "not run: interrupted");
       }
-      TestExecutor executor = new TestExecutor(client, request.flowExecution(), new RunListener() {
+      ExecutionOptions flowOptions = request.flowExecution();
+      Optional<Duration> own = dir.sampleFile().flatMap(SampleFile::timeout);
+      if (own.isPresent()) {
+        flowOptions = new ExecutionOptions(flowOptions.jobs(), own.get(), flowOptions.retries(),
+            flowOptions.retryBaseDelay(), flowOptions.retryMaxDelay());
+      }
+      TestExecutor executor = new TestExecutor(client, flowOptions, new RunListener() {
         @Override
         public void testFinished(TestResult result) {
           listener.flowFinished(position, result);
