@@ -36,6 +36,10 @@ public final class Main {
     cl.addSubcommand("test-model", new TestModelCommand(env));
     cl.addSubcommand("sample-flows", new SampleFlowsCommand(env));
     cl.addSubcommand("validate", new ValidateCommand(env));
+    cl.addSubcommand("report", new CommandLine(new ReportCommand())
+        .addSubcommand("render", new ReportCommand.Render(env))
+        .addSubcommand("merge", new ReportCommand.Merge(env))
+        .addSubcommand("diff", new ReportCommand.Diff(env)));
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);

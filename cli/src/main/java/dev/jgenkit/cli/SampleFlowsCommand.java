@@ -137,7 +137,9 @@ final class SampleFlowsCommand implements Callable<Integer> {
       console.mute();
       engine.abort();
     })) {
-      result = engine.run(request, console);
+      try (JsonlLog jsonl = JsonlLog.open(reports)) {
+        result = engine.run(request, new SampleListeners(console, jsonl));
+      }
     }
     if (interrupted.get()) {
       writeReports(reports, result, out, err);

@@ -154,7 +154,9 @@ final class TestModelCommand implements Callable<Integer> {
     ConsoleStyle style = new ConsoleStyle(env.color(), true);
     RunRecorder recorder = new RunRecorder();
     ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
-    RunListener listener = peerOutput ? recorder : new Listeners(console, recorder);
+    JsonlLog jsonl = JsonlLog.open(reports);
+    RunListener listener =
+        peerOutput ? new Listeners(recorder, jsonl) : new Listeners(console, recorder, jsonl);
     if (!peerOutput && target instanceof RuntimeTarget.Command c) {
       out.println(Redaction.redact("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")"));
       out.flush();

@@ -116,6 +116,11 @@ public final class ResultsJson {
     return root;
   }
 
+  /** One test's entry, as in {@code tests[]}; also one line of {@code results.jsonl}. */
+  public static ObjectNode testNode(TestResult r) {
+    return test(r);
+  }
+
   static long runMillis(RunResult run) {
     return Math.max(0, Duration.between(run.startedAt(), run.finishedAt()).toMillis());
   }

@@ -1,0 +1,48 @@
+package dev.jgenkit.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jgenkit.runners.results.RunResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonReaderTest {
+  @TempDir Path dir;
+
+  private String roundTrip(RunResult run) throws Exception {
+    Path f = dir.resolve("results.json");
+    Files.write(f, ResultsJson.write(run));
+    return ResultsJson.writeString(ResultsJsonReader.read(f));
+  }
+
+  @Test
+  void aTestModelRunReadsBackToTheSameDocument() throws Exception {
+    RunResult run = SampleRuns.full();
+
+    assertThat(roundTrip(run)).isEqualTo(ResultsJson.writeString(run));
+  }
+
+  @Test
+  void aSampleFlowsRunReadsBackToTheSameDocument() throws Exception {
+    RunResult run = SampleRuns.sampleFlows();
+
+    assertThat(roundTrip(run)).isEqualTo(ResultsJson.writeString(run));
+  }
+
+  @Test
+  void somethingElseIsRejectedNamingTheFileAndTheProblem() throws Exception {
+    Path notJson = dir.resolve("a.json");
+    Files.writeString(notJson, "{oops");
+    Path wrongVersion = dir.resolve("b.json");
+    Files.writeString(wrongVersion, "{\"schemaVersion\": 9}");
+    Path invalid = dir.resolve("c.json");
+    Files.writeString(invalid, ResultsJson.writeString(SampleRuns.full()).replace("\"verdict\" : \"PASS\"", "\"verdict\" : \"MAYBE\"").replace("\"verdict\": \"PASS\"", "\"verdict\": \"MAYBE\""));
+
+    assertThatThrownBy(() -> ResultsJsonReader.read(notJson)).hasMessageStartingWith(notJson + ": cannot read it as JSON");
+    assertThatThrownBy(() -> ResultsJsonReader.read(wrongVersion)).hasMessageContaining("schemaVersion 9 is not supported");
+    assertThatThrownBy(() -> ResultsJsonReader.read(invalid)).hasMessageStartingWith(invalid + ": does not match results.schema.json");
+  }
+}
