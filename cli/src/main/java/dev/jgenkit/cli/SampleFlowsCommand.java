@@ -86,6 +86,7 @@ final class SampleFlowsCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the interrupt hook is registered for the body's duration
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -105,6 +105,7 @@ final class TestModelCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the interrupt hook is registered for the body's duration
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +42,9 @@ public final class TestModelEngine {
    * @param specs the loaded specs
    * @param specNames how the spec files were named (for reports)
    * @param startupTimeout bound for the runtime file, health and action registration
+   * @param selection when present, only the tests at these positions of the whole plan run (the
+   *     others are left out, not skipped); the plan the listener and the results see is renumbered
+   *     from 0 in plan order (see {@link Planner#select})
    */
   public record Request(
       List<SpecFile> specs,
@@ -51,7 +53,8 @@ public final class TestModelEngine {
       ExecutionOptions execution,
       RuntimeTarget target,
       Duration startupTimeout,
-      String toolVersion) {
+      String toolVersion,
+      Optional<Set<Integer>> selection) {
     public Request {
       specs = List.copyOf(specs);
       specNames = List.copyOf(specNames);
@@ -60,6 +63,19 @@ public final class TestModelEngine {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(startupTimeout, "startupTimeout");
       Objects.requireNonNull(toolVersion, "toolVersion");
+      selection = selection.map(Set::copyOf);
+    }
+
+    /** Every planned test runs. */
+    public Request(
+        List<SpecFile> specs,
+        List<String> specNames,
+        Planner.Options plan,
+        ExecutionOptions execution,
+        RuntimeTarget target,
+        Duration startupTimeout,
+        String toolVersion) {
+      this(specs, specNames, plan, execution, target, startupTimeout, toolVersion, Optional.empty());
     }
   }
 
@@ -149,12 +165,14 @@ public final class TestModelEngine {
       Instant started)
       throws InterruptedException {
     Map<String, JsonNode> byKey = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = actions.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : actions.properties()) {
       byKey.put(e.getKey(), e.getValue());
     }
     listener.runtimeReady(info);
     List<PlannedTest> plan = Planner.plan(request.specs(), request.plan(), byKey);
+    if (request.selection().isPresent()) {
+      plan = Planner.select(plan, request.selection().get());
+    }
     TestExecutor executor = new TestExecutor(client, request.execution(), listener);
     this.executor = executor;
     List<TestResult> results = executor.run(plan);

@@ -45,6 +45,23 @@ public final class Planner {
   }
 
   /**
+   * The tests of {@code plan} at {@code indices}, in plan order, renumbered from 0 so the result is
+   * a plan of its own; suite indices and everything else are kept.
+   */
+  public static List<PlannedTest> select(List<PlannedTest> plan, Set<Integer> indices) {
+    List<PlannedTest> out = new ArrayList<>();
+    for (PlannedTest t : plan) {
+      if (indices.contains(t.index())) {
+        out.add(
+            new PlannedTest(out.size(), t.suiteIndex(), t.model(), t.modelKey(), t.name(),
+                t.capability(), t.input(), t.validators(), t.stream(), t.skipReason(),
+                t.declaredUnsupported(), t.location(), t.kind(), t.phase(), t.outputSchema()));
+      }
+    }
+    return out;
+  }
+
+  /**
    * @param actions the runtime's {@code /api/actions} map (key → descriptor), for metadata; may be
    *     empty
    */

@@ -269,6 +269,11 @@ public final class SampleFlowsEngine {
       }
       TestExecutor executor = new TestExecutor(client, flowOptions, new RunListener() {
         @Override
+        public void testStarted(PlannedTest test) {
+          listener.flowStarted(position, test);
+        }
+
+        @Override
         public void testFinished(TestResult result) {
           listener.flowFinished(position, result);
         }
@@ -347,8 +352,7 @@ public final class SampleFlowsEngine {
   /** The sample's flows in name order, each with its input, validators and output schema. */
   static List<PlannedTest> planFlows(SamplePlanner.Entry e, SampleDirectory dir, ObjectNode actions) {
     Map<String, JsonNode> flows = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = actions.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> a = it.next();
+    for (Map.Entry<String, JsonNode> a : actions.properties()) {
       if (a.getKey().startsWith("/flow/")) {
         flows.put(a.getKey().substring("/flow/".length()), a.getValue());
       }

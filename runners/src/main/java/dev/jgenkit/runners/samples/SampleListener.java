@@ -1,5 +1,6 @@
 package dev.jgenkit.runners.samples;
 
+import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.results.SampleInfo;
 import dev.jgenkit.runners.results.TestResult;
 import java.util.List;
@@ -15,6 +16,9 @@ public interface SampleListener {
   default void runStarted(List<String> samples) {}
 
   default void sampleStarted(int position, SampleInfo sample) {}
+
+  /** One flow is about to be called (flows planned as skipped are only reported finished). */
+  default void flowStarted(int position, PlannedTest flow) {}
 
   /** One flow finished (its result carries the local index within the sample). */
   default void flowFinished(int position, TestResult result) {}
