@@ -25,6 +25,14 @@ public final class Main {
 
   /** Runs jgenkit in-process and returns its exit code. */
   public static int run(PrintWriter out, PrintWriter err, CliEnvironment env, String... args) {
+    if (args.length == 0 && env.interactiveTerminal()) {
+      // Bare `jgenkit` in a terminal offers both pickers; without one it prints the help.
+      java.util.Optional<java.util.List<String>> picked = dev.jgenkit.cli.picker.Launcher.choose(env, err);
+      if (picked.isEmpty()) {
+        return ExitCode.OK;
+      }
+      args = picked.get().toArray(new String[0]);
+    }
     CommandLine cl = commandLine(out, err, env);
     return cl.execute(args);
   }

@@ -1,5 +1,6 @@
 package dev.jgenkit.cli;
 
+import dev.jgenkit.cli.picker.Interactive;
 import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
 import dev.jgenkit.reports.Reports;
@@ -79,6 +80,9 @@ final class SampleFlowsCommand implements Callable<Integer> {
   @Option(names = "--flow-jobs", paramLabel = "N", description = "Flows of one sample running at once (default: ${DEFAULT-VALUE}).")
   int flowJobs = 1;
 
+  @Option(names = {"-i", "--interactive"}, description = "Pick samples and flows in a full-screen fuzzy picker, run them, pick again (needs a terminal).")
+  boolean interactive;
+
   private final CliEnvironment env;
 
   SampleFlowsCommand(CliEnvironment env) {
@@ -90,6 +94,9 @@ final class SampleFlowsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (interactive && !env.interactiveTerminal()) {
+      throw new UserException(ExitCode.USAGE, Interactive.refusal("sample-flows"));
+    }
     run.validate();
     if (jobs < 1 || flowJobs < 1) {
       throw new UserException(ExitCode.USAGE, "--jobs and --flow-jobs must be at least 1");
@@ -124,6 +131,9 @@ final class SampleFlowsCommand implements Callable<Integer> {
         selection.entries(), thePlan, jobs, failFast,
         new ExecutionOptions(flowJobs, run.timeout(), run.retries, Duration.ofSeconds(1), Duration.ofSeconds(30)),
         run.startupTimeout(), env.env(), reports.resolve("samples"), sources, VersionProvider.version());
+    if (interactive) {
+      return Interactive.sampleFlows(request, dir, reports, env, Interrupts::register);
+    }
     ConsoleStyle style = new ConsoleStyle(env.color(), true);
     SampleConsoleListener console = new SampleConsoleListener(out, style, env.interactiveTerminal());
     SampleFlowsEngine engine = new SampleFlowsEngine(ReflectionClient.defaultHttpClient(), Clock.systemUTC());
@@ -179,15 +189,10 @@ final class SampleFlowsCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeReports(Path reports, RunResult result, PrintWriter out, PrintWriter err) {
-    try {
-      List<Path> written = Reports.writeAll(reports, result);
-      out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList())
-          + " (sample logs in " + reports.resolve("samples") + ")");
-      out.flush();
-    } catch (IOException e) {
-      throw new UserException(ExitCode.USAGE, "cannot write reports to " + reports + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-    }
+  private void writeReports(Path reports, RunResult result, PrintWriter out, PrintWriter err) {
+    List<Path> written = ReportOutput.write(reports, result, env, out);
+    out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList())
+        + " (sample logs in " + reports.resolve("samples") + ")");
+    out.flush();
   }
 }

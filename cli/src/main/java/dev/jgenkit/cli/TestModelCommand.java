@@ -1,5 +1,6 @@
 package dev.jgenkit.cli;
 
+import dev.jgenkit.cli.picker.Interactive;
 import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
 import dev.jgenkit.reports.PeerOutput;
@@ -62,6 +63,8 @@ final class TestModelCommand implements Callable<Integer> {
 
   @Mixin RunOptionsMixin run;
 
+  @Mixin LauncherReports launcherReports;
+
   @Parameters(
       paramLabel = "MODEL_OR_CMD",
       arity = "0..*",
@@ -98,6 +101,9 @@ final class TestModelCommand implements Callable<Integer> {
   @Option(names = "--peer-output", description = "Print the peer's exact lines (Testing model:, ✅ Passed:, Tests Completed:) instead of the tree.")
   boolean peerOutput;
 
+  @Option(names = {"-i", "--interactive"}, description = "Pick the tests in a full-screen fuzzy picker, run them, pick again (needs a terminal).")
+  boolean interactive;
+
   private final CliEnvironment env;
 
   TestModelCommand(CliEnvironment env) {
@@ -109,6 +115,9 @@ final class TestModelCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (interactive && !env.interactiveTerminal()) {
+      throw new UserException(ExitCode.USAGE, Interactive.refusal("test-model"));
+    }
     validateOptions();
     Path projectRoot = ProjectRoot.find(env.workingDir());
     List<String> command;
@@ -152,6 +161,9 @@ final class TestModelCommand implements Callable<Integer> {
     TestModelEngine.Request request =
         new TestModelEngine.Request(specs, specNames, planOptions, exec, target,
             run.startupTimeout(), VersionProvider.version());
+    if (interactive) {
+      return Interactive.testModel(request, reports, env, Interrupts::register);
+    }
     ConsoleStyle style = new ConsoleStyle(env.color(), true);
     RunRecorder recorder = new RunRecorder();
     ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
@@ -176,7 +188,7 @@ final class TestModelCommand implements Callable<Integer> {
               writePartialReport(recorder, specNames, startedAt, reports, out, err);
               engine.abortCalls();
             })) {
-      result = engine.run(request, listener);
+      result = launcherReports.run(engine, request, listener, reports);
     } catch (RuntimeUnavailableException e) {
       throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
     }
@@ -190,14 +202,12 @@ final class TestModelCommand implements Callable<Integer> {
       out.println(ConsoleReport.summary(result, style));
       out.println(ConsoleReport.runtimeLine(result.runtime()));
     }
-    try {
-      List<Path> written = Reports.writeAll(reports, result);
-      if (!peerOutput) {
-        out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
-      }
-    } catch (IOException e) {
-      throw new UserException(ExitCode.USAGE, "cannot write reports to " + reports + " ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    List<Path> written = ReportOutput.write(reports, result, env, out);
+    if (!peerOutput) {
+      out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+    }
+    if (!peerOutput && launcherReports.enabled()) {
+      out.println("JUnit Platform reports: " + String.join(", ", launcherReports.written().stream().map(Path::toString).toList()));
     }
     out.flush();
     return result.anyFailed() ? ExitCode.TESTS_FAILED : ExitCode.OK;

@@ -92,4 +92,30 @@ class ReportCommandTest {
     assertThat(format.exitCode()).isEqualTo(2);
     assertThat(format.err()).contains("unknown format 'pdf'");
   }
+
+  @Test
+  void onGitHubActionsFailuresBecomeAnnotationsAndTheReportJoinsTheJobSummary() throws Exception {
+    // given
+    Path summary = cli.write("summary.md", "# earlier step\n");
+    Cli gh = cli.withTerminal(false, java.util.Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()));
+
+    // when
+    Cli.Result r = gh.run("test-model", "--from-file", "spec.yaml", "--runtime-url", fake.url(), "--report-dir", "gh");
+
+    // then
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("::error ").contains("System Role Conformance").contains("INTERNAL: boom");
+    assertThat(Files.readString(summary)).startsWith("# earlier step\n").contains("`system-role` | 💥");
+    assertThat(dir.resolve("gh/report.md")).exists();
+    assertThat(dir.resolve("gh/report.html")).exists();
+  }
+
+  @Test
+  void renderWritesTheMarkdownAndHtmlViewsToo() throws Exception {
+    Cli.Result r = cli.run("report", "render", "cur/results.json", "-o", "views");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(Files.readString(dir.resolve("views/report.md"))).contains("fake/good");
+    assertThat(Files.readString(dir.resolve("views/report.html"))).contains("<html");
+  }
 }

@@ -74,7 +74,7 @@ class ReportWriterTest {
   }
 
   @Test
-  void writeAllWritesResultsJsonAndJunitXml() throws Exception {
+  void writeAllWritesResultsJsonJunitXmlAndTheViews() throws Exception {
     // given
     Path reports = dir.resolve("reports");
 
@@ -83,7 +83,11 @@ class ReportWriterTest {
 
     // then
     assertThat(written)
-        .containsExactly(reports.resolve("results.json"), reports.resolve("junit.xml"));
+        .containsExactly(
+            reports.resolve("results.json"),
+            reports.resolve("junit.xml"),
+            reports.resolve("report.md"),
+            reports.resolve("report.html"));
     assertThat(reports.resolve("results.json"))
         .hasBinaryContent(ResultsJson.write(SampleRuns.full()));
     assertThat(reports.resolve("junit.xml"))

@@ -156,6 +156,27 @@ public final class TestModelEngine {
     return execute(request, listener, client, actions, info, started);
   }
 
+  /**
+   * Runs {@code request} against a runtime the caller started (or reached) and keeps across runs,
+   * as the interactive picker does; {@code request.target()} is not used. Waits for the spec's
+   * models like {@link #run(Request, RunListener)}.
+   */
+  public RunResult runOn(RuntimeInfo runtime, Request request, RunListener listener)
+      throws RuntimeUnavailableException, InterruptedException {
+    Instant started = clock.instant();
+    OkHttpClient client0 =
+        runtime.url().regionMatches(true, 0, "https:", 0, 6) ? ReflectionClient.withTls(http) : http;
+    ReflectionClient client = new ReflectionClient(client0, runtime.url());
+    ObjectNode actions =
+        ActionWaiter.await(
+            client, Planner.requiredKeys(request.specs()), request.startupTimeout(), () -> false);
+    try {
+      return execute(request, listener, client, actions, runtime, started);
+    } finally {
+      http.connectionPool().evictAll();
+    }
+  }
+
   private RunResult execute(
       Request request,
       RunListener listener,

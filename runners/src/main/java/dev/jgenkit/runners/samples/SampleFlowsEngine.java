@@ -69,6 +69,8 @@ public final class SampleFlowsEngine {
    * @param flowExecution per flow: timeout, retries; its {@code jobs} is flows at once per sample
    * @param env the environment (for gating on required variables)
    * @param logDir where each sample's log goes ({@code <name>.log})
+   * @param flows per sample, the only flows to run (flow-level selection); a sample that is not in
+   *     the map runs all its flows, a selected flow the sample does not register is SKIPPED
    */
   public record Request(
       List<SamplePlanner.Entry> samples,
@@ -80,7 +82,24 @@ public final class SampleFlowsEngine {
       Map<String, String> env,
       Path logDir,
       List<String> sources,
-      String toolVersion) {
+      String toolVersion,
+      Map<String, Set<String>> flows) {
+    /** A run of every flow of each sample. */
+    public Request(
+        List<SamplePlanner.Entry> samples,
+        Optional<Plan> plan,
+        int jobs,
+        boolean failFast,
+        ExecutionOptions flowExecution,
+        Duration startupTimeout,
+        Map<String, String> env,
+        Path logDir,
+        List<String> sources,
+        String toolVersion) {
+      this(samples, plan, jobs, failFast, flowExecution, startupTimeout, env, logDir, sources,
+          toolVersion, Map.of());
+    }
+
     public Request {
       samples = List.copyOf(samples);
       Objects.requireNonNull(plan, "plan");
@@ -93,6 +112,9 @@ public final class SampleFlowsEngine {
       Objects.requireNonNull(logDir, "logDir");
       sources = List.copyOf(sources);
       Objects.requireNonNull(toolVersion, "toolVersion");
+      Map<String, Set<String>> copy = new java.util.HashMap<>();
+      flows.forEach((sample, names) -> copy.put(sample, Set.copyOf(names)));
+      flows = Map.copyOf(copy);
     }
   }
 
@@ -257,7 +279,7 @@ public final class SampleFlowsEngine {
         return new SampleOutcome(info(e, List.of(), Optional.of(runtime)),
             List.of(start(e, Verdict.ERROR, ex.getMessage() + rt.logTail())));
       }
-      List<PlannedTest> plan = planFlows(e, dir, actions);
+      List<PlannedTest> plan = selectFlows(planFlows(e, dir, actions), request.flows().get(e.name()));
       if (aborted.get()) {
         return notRun(e, "not run: interrupted");
       }
@@ -401,6 +423,40 @@ public final class SampleFlowsEngine {
       }
     }
     return plan;
+  }
+
+  /**
+   * The planned flows named in {@code selected} (all of them when it is null), renumbered; a
+   * selected flow the sample does not register is planned as SKIP, after the others, by name.
+   */
+  static List<PlannedTest> selectFlows(List<PlannedTest> plan, Set<String> selected) {
+    if (selected == null) {
+      return plan;
+    }
+    List<PlannedTest> kept = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (PlannedTest t : plan) {
+      if (selected.contains(t.name())) {
+        seen.add(t.name());
+        kept.add(renumber(t, kept.size(), t.skipReason()));
+      }
+    }
+    for (String name : new java.util.TreeSet<>(selected)) {
+      if (!seen.contains(name) && !plan.isEmpty()) {
+        PlannedTest any = plan.get(0);
+        kept.add(new PlannedTest(kept.size(), 0, any.model(), "/flow/" + name, name, Optional.empty(),
+            JsonNodeFactory.instance.nullNode(), List.of(), false,
+            Optional.of("selected, but the sample does not register this flow"), Optional.empty(),
+            any.location(), PlannedTest.Kind.SAMPLE_FLOW, any.phase(), Optional.empty()));
+      }
+    }
+    return kept;
+  }
+
+  private static PlannedTest renumber(PlannedTest t, int index, Optional<String> skipReason) {
+    return new PlannedTest(index, t.suiteIndex(), t.model(), t.modelKey(), t.name(), t.capability(),
+        t.input(), t.validators(), t.stream(), skipReason, t.declaredUnsupported(), t.location(),
+        t.kind(), t.phase(), t.outputSchema());
   }
 
   private static TestResult start(SamplePlanner.Entry e, Verdict verdict, String reason) {
