@@ -102,6 +102,19 @@ final class LauncherReports {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // The launcher's listeners write reasons as they are: mask secrets and shorten data URLs in
+    // their files too, as in everything else jgenkit writes.
+    for (Path f : written) {
+      try {
+        String xml = Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+        String masked = dev.jgenkit.reports.Redaction.redact(xml);
+        if (!masked.equals(xml)) {
+          dev.jgenkit.reports.ReportWriter.writeAtomically(f, masked.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return run.result();
   }
 

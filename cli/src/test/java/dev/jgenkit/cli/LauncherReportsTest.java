@@ -122,4 +122,23 @@ class LauncherReportsTest {
     }
     return out;
   }
+
+  @Test
+  void secretsAreMaskedInTheLaunchersReportsToo() throws Exception {
+    // given a runtime that echoes a planted secret in its error
+    String secret = "sk-planted-0123456789";
+    fake.respond(call -> FakeRuntime.Reply.error(13, "upstream said: invalid key " + secret));
+    Cli withSecret = cli.withTerminal(false, java.util.Map.of("MY_API_KEY", secret));
+
+    // when
+    Cli.Result r = withSecret.run("test-model", "--from-file", "spec.yaml", "--runtime-url", fake.url(),
+        "--report-dir", reports.toString(), "--junit-xml-legacy", "--open-test-report");
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(java.nio.file.Files.readString(reports.resolve("junit-platform/TEST-jgenkit.xml")))
+        .contains("invalid key ***").doesNotContain(secret);
+    assertThat(java.nio.file.Files.readString(reports.resolve("junit-platform/open-test-report.xml")))
+        .doesNotContain(secret);
+  }
 }

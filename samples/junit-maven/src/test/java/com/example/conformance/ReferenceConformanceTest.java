@@ -7,5 +7,5 @@ import dev.jgenkit.junit.JGenkitSpec;
  * {@code jgenkit} engine runs the spec's 14 tests (12 built-in capabilities, 2 custom tests) against
  * the runtime configured in the pom, each reported as a test of its own.
  */
-@JGenkitSpec("../../samples/reference/specs/good.yaml")
+@JGenkitSpec("../reference/specs/good.yaml")
 class ReferenceConformanceTest {}
