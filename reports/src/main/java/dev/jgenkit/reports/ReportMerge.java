@@ -1,6 +1,5 @@
 package dev.jgenkit.reports;
 
-import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.SampleInfo;
 import dev.jgenkit.runners.results.TestResult;
@@ -52,7 +51,7 @@ public final class ReportMerge {
       int maxSuite = -1;
       for (TestResult t : r.results()) {
         maxSuite = Math.max(maxSuite, t.test().suiteIndex());
-        results.add(moved(t, results.size(), suiteOffset + t.test().suiteIndex()));
+        results.add(t.at(results.size(), suiteOffset + t.test().suiteIndex()));
       }
       suiteOffset += maxSuite + 1;
       samples.addAll(r.samples());
@@ -63,14 +62,5 @@ public final class ReportMerge {
     Instant end = runs.stream().map(RunResult::finishedAt).max(Comparator.naturalOrder()).get();
     return new RunResult(first.tool(), first.toolVersion(), new ArrayList<>(specs), first.runtime(),
         start, end, results, interrupted, first.command(), samples);
-  }
-
-  private static TestResult moved(TestResult r, int index, int suite) {
-    PlannedTest t = r.test();
-    PlannedTest p = new PlannedTest(index, suite, t.model(), t.modelKey(), t.name(), t.capability(),
-        t.input(), t.validators(), t.stream(), t.skipReason(), t.declaredUnsupported(), t.location(),
-        t.kind(), t.phase(), t.outputSchema());
-    return new TestResult(p, r.verdict(), r.reason(), r.attempts(), r.durationMillis(),
-        r.timeToFirstChunkMillis(), r.chunkCount(), r.traceId(), r.usage(), r.finishReason());
   }
 }

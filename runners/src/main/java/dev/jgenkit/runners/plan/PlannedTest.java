@@ -85,6 +85,12 @@ public record PlannedTest(
     Objects.requireNonNull(outputSchema, "outputSchema");
   }
 
+  /** The same test at another place in a run (merged or concatenated runs). */
+  public PlannedTest withPosition(int newIndex, int newSuiteIndex) {
+    return new PlannedTest(newIndex, newSuiteIndex, model, modelKey, name, capability, input,
+        validators, stream, skipReason, declaredUnsupported, location, kind, phase, outputSchema);
+  }
+
   public boolean builtIn() {
     return capability.isPresent();
   }

@@ -52,10 +52,7 @@ public final class Planner {
     List<PlannedTest> out = new ArrayList<>();
     for (PlannedTest t : plan) {
       if (indices.contains(t.index())) {
-        out.add(
-            new PlannedTest(out.size(), t.suiteIndex(), t.model(), t.modelKey(), t.name(),
-                t.capability(), t.input(), t.validators(), t.stream(), t.skipReason(),
-                t.declaredUnsupported(), t.location(), t.kind(), t.phase(), t.outputSchema()));
+        out.add(t.withPosition(out.size(), t.suiteIndex()));
       }
     }
     return out;

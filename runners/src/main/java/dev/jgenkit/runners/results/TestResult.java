@@ -42,6 +42,12 @@ public record TestResult(
     }
   }
 
+  /** This result at another place in a run (see {@link PlannedTest#withPosition}). */
+  public TestResult at(int index, int suiteIndex) {
+    return new TestResult(test.withPosition(index, suiteIndex), verdict, reason, attempts,
+        durationMillis, timeToFirstChunkMillis, chunkCount, traceId, usage, finishReason);
+  }
+
   public static TestResult skipped(PlannedTest test, String reason) {
     return new TestResult(
         test,

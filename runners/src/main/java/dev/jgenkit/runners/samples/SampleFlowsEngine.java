@@ -196,7 +196,7 @@ public final class SampleFlowsEngine {
       SampleOutcome o = outcomes[i];
       infos.add(o.info());
       for (TestResult r : o.results()) {
-        all.add(renumber(r, all.size(), i));
+        all.add(r.at(all.size(), i));
       }
     }
     RuntimeInfo placeholder =
@@ -438,7 +438,7 @@ public final class SampleFlowsEngine {
     for (PlannedTest t : plan) {
       if (selected.contains(t.name())) {
         seen.add(t.name());
-        kept.add(renumber(t, kept.size(), t.skipReason()));
+        kept.add(t.withPosition(kept.size(), t.suiteIndex()));
       }
     }
     for (String name : new java.util.TreeSet<>(selected)) {
@@ -451,12 +451,6 @@ public final class SampleFlowsEngine {
       }
     }
     return kept;
-  }
-
-  private static PlannedTest renumber(PlannedTest t, int index, Optional<String> skipReason) {
-    return new PlannedTest(index, t.suiteIndex(), t.model(), t.modelKey(), t.name(), t.capability(),
-        t.input(), t.validators(), t.stream(), skipReason, t.declaredUnsupported(), t.location(),
-        t.kind(), t.phase(), t.outputSchema());
   }
 
   private static TestResult start(SamplePlanner.Entry e, Verdict verdict, String reason) {
@@ -472,15 +466,6 @@ public final class SampleFlowsEngine {
   private static SampleInfo info(SamplePlanner.Entry e, List<String> missing, Optional<RuntimeInfo> rt) {
     return new SampleInfo(e.name(), e.phase(), e.phaseTitle(), e.features(), e.requiredEnv(), missing,
         e.directory().map(d -> d.dir().toString()), rt);
-  }
-
-  private static TestResult renumber(TestResult r, int index, int suite) {
-    PlannedTest t = r.test();
-    PlannedTest moved = new PlannedTest(index, suite, t.model(), t.modelKey(), t.name(), t.capability(),
-        t.input(), t.validators(), t.stream(), t.skipReason(), t.declaredUnsupported(), t.location(),
-        t.kind(), t.phase(), t.outputSchema());
-    return new TestResult(moved, r.verdict(), r.reason(), r.attempts(), r.durationMillis(),
-        r.timeToFirstChunkMillis(), r.chunkCount(), r.traceId(), r.usage(), r.finishReason());
   }
 
 }
