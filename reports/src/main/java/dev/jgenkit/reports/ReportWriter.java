@@ -8,19 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /**
  * Writes report files so a reader (a CI step, a file watcher, a second jgenkit) sees either the old
  * file or the complete new one, never a partial write.
  */
 public final class ReportWriter {
+  private static final java.util.concurrent.atomic.AtomicLong COUNTER =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private ReportWriter() {}
 
   /**
-   * Writes {@code content} to a hidden temporary file next to {@code target}, forces it to disk,
-   * then renames it over {@code target}: atomically where the file system can, otherwise with a
-   * plain replacing move. Creates missing parent directories. On failure the temporary file is
+   * Writes {@code content} to a hidden temporary file next to {@code target}, then renames it over
+   * {@code target}: atomically where the file system can, otherwise with a plain replacing move.
+   * Readers and a crash of jgenkit never see a partial file. The file is not fsynced: that guards
+   * only against losing the machine itself, and costs tens of milliseconds per file on every run. Creates missing parent directories. On failure the temporary file is
    * removed and {@code target} is untouched.
    *
    * @throws IOException when the directory or file cannot be written
@@ -30,7 +33,10 @@ public final class ReportWriter {
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     // A fresh name created with CREATE_NEW gets the usual umask permissions, unlike createTempFile.
-    Path temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    // The name only has to be unique in this directory: pid and a counter, no SecureRandom (whose
+    // seeding would cost every run a noticeable delay).
+    Path temp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + COUNTER.incrementAndGet() + ".tmp");
     try {
       try (FileChannel ch =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -38,7 +44,6 @@ public final class ReportWriter {
         while (buffer.hasRemaining()) {
           ch.write(buffer);
         }
-        ch.force(true);
       }
       try {
         Files.move(
