@@ -143,18 +143,23 @@ final class SampleFlowsCommand implements Callable<Integer> {
         + " · " + selection.entries().size() + " to consider");
     out.flush();
     RunResult result;
+    SampleRunRecorder recorder = new SampleRunRecorder();
     try (AutoCloseable onInterrupt = Interrupts.register(() -> {
       interrupted.set(true);
       console.mute();
       engine.abort();
+      // The JVM exits right after the hooks: the partial report is written here.
+      RunResult partial = recorder.partial(VersionProvider.version(), sources, startedAt, Instant.now());
+      out.println();
+      out.println("Interrupted: partial reports written to " + ReportOutput.write(reports, partial, env, out));
+      out.flush();
     })) {
       try (JsonlLog jsonl = JsonlLog.open(reports)) {
-        result = engine.run(request, new SampleListeners(console, jsonl));
+        result = engine.run(request, new SampleListeners(console, recorder, jsonl));
       }
     }
     if (interrupted.get()) {
-      writeReports(reports, result, out, err);
-      return ExitCode.INTERRUPTED;
+      return ExitCode.INTERRUPTED; // the interrupt hook wrote the partial report
     }
     out.println();
     out.print(ConsoleReport.sampleSummary(result, style));

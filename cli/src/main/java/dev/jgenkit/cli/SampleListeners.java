@@ -24,6 +24,11 @@ final class SampleListeners implements SampleListener {
   }
 
   @Override
+  public void flowStarted(int position, dev.jgenkit.runners.plan.PlannedTest flow) {
+    all.forEach(l -> l.flowStarted(position, flow));
+  }
+
+  @Override
   public void flowFinished(int position, TestResult result) {
     all.forEach(l -> l.flowFinished(position, result));
   }

@@ -235,12 +235,48 @@ public final class SampleFlowsSession implements PickerSession {
     SampleFlowsEngine engine = new SampleFlowsEngine(http, Clock.systemUTC());
     RunResult result;
     java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    dev.jgenkit.cli.SampleRunRecorder recorder = new dev.jgenkit.cli.SampleRunRecorder();
+    java.time.Instant startedAt = java.time.Instant.now();
     try (AutoCloseable h = onInterrupt.apply(() -> {
       interrupted.set(true);
       screen.mute();
       engine.abort();
+      // The JVM exits right after the hooks: the partial report is written here.
+      try {
+        Reports.writeAll(reportDir, recorder.partial(base.toolVersion(), base.sources(), startedAt,
+            java.time.Instant.now()));
+      } catch (IOException e) {
+        // exiting anyway; the runs before this one left their reports
+      }
     })) {
-      result = engine.run(request, screen);
+      result = engine.run(request, new dev.jgenkit.runners.samples.SampleListener() {
+        @Override
+        public void runStarted(List<String> samples) {
+          screen.runStarted(samples);
+          recorder.runStarted(samples);
+        }
+
+        @Override
+        public void sampleStarted(int position, dev.jgenkit.runners.results.SampleInfo sample) {
+          screen.sampleStarted(position, sample);
+        }
+
+        @Override
+        public void flowStarted(int position, dev.jgenkit.runners.plan.PlannedTest flow) {
+          screen.flowStarted(position, flow);
+        }
+
+        @Override
+        public void flowFinished(int position, TestResult r) {
+          screen.flowFinished(position, r);
+        }
+
+        @Override
+        public void sampleFinished(int position, dev.jgenkit.runners.results.SampleInfo sample, List<TestResult> results) {
+          screen.sampleFinished(position, sample, results);
+          recorder.sampleFinished(position, sample, results);
+        }
+      });
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception e) {

@@ -193,4 +193,33 @@ class SampleFlowsIT {
       Thread.sleep(50);
     }
   }
+
+  @Test
+  void sigtermStopsTheSampleAndWritesAPartialReport(@TempDir Path tmp) throws Exception {
+    // given a run past its first sample
+    Process p = JGenkitBinary.start(ROOT, tmp.resolve("o"), Map.of(),
+        List.of("sample-flows", "--report-dir", tmp.resolve("r").toString()));
+    long t0 = System.nanoTime();
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(tmp.resolve("o/stdout.txt")).contains("framework-format-demo")) {
+      assertThat(System.nanoTime()).as("first samples did not finish").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    List<ProcessHandle> children = p.descendants().toList();
+
+    // when
+    p.destroy();
+
+    // then exit 130, the partial report holds the finished samples, and no sample process is left
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    var run = JGenkitBinary.finished(p, tmp.resolve("o"), t0);
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(130);
+    assertThat(run.stdout()).contains("Interrupted: partial reports written");
+    JsonNode results = MAPPER.readTree(tmp.resolve("r/results.json").toFile());
+    assertThat(results.get("interrupted").asBoolean()).isTrue();
+    assertThat(sampleNames(results)).contains("framework-tool-interrupts");
+    for (ProcessHandle c : children) {
+      assertGone(c.pid());
+    }
+  }
 }
