@@ -33,8 +33,8 @@ import okhttp3.OkHttpClient;
 /**
  * {@code sample-flows -i}: one item per sample in plan order, each followed by its flows (those its
  * {@code jgenkit-sample.yaml} names and those seen when it ran, in this session or an earlier
- * one). Picking a sample runs all its flows; picking flows runs only those (each run starts and
- * stops the samples it needs, as {@code sample-flows} does).
+ * one). Picking a sample runs all its flows; picking flows runs only those. A sample started for
+ * a run stays running for the session's later runs and is stopped when the session ends.
  */
 public final class SampleFlowsSession implements PickerSession {
   static final String ARROW = " › ";
@@ -47,6 +47,9 @@ public final class SampleFlowsSession implements PickerSession {
   private final List<String> reopenArgs;
   private final Function<Runnable, AutoCloseable> onInterrupt;
   private final OkHttpClient http = ReflectionClient.defaultHttpClient();
+  /** The samples this session started, kept running between runs and stopped on exit. */
+  private final dev.jgenkit.runners.samples.SampleRuntimes runtimes =
+      new dev.jgenkit.runners.samples.SampleRuntimes();
   private final Map<String, SamplePlanner.Entry> entries = new LinkedHashMap<>();
   private final Map<String, TreeSet<String>> flows = new LinkedHashMap<>();
 
@@ -232,7 +235,7 @@ public final class SampleFlowsSession implements PickerSession {
     out.flush();
     RunScreen screen = new RunScreen(out, style);
     // A new engine per run: an engine that was aborted stays aborted.
-    SampleFlowsEngine engine = new SampleFlowsEngine(http, Clock.systemUTC());
+    SampleFlowsEngine engine = new SampleFlowsEngine(http, Clock.systemUTC(), runtimes);
     RunResult result;
     java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
     dev.jgenkit.cli.SampleRunRecorder recorder = new dev.jgenkit.cli.SampleRunRecorder();
@@ -345,5 +348,6 @@ public final class SampleFlowsSession implements PickerSession {
   public void close() {
     http.dispatcher().cancelAll();
     http.connectionPool().evictAll();
+    runtimes.close();
   }
 }

@@ -120,13 +120,23 @@ public final class SampleFlowsEngine {
 
   private final OkHttpClient http;
   private final Clock clock;
+  private final SampleRuntimes runtimes;
   private final AtomicBoolean aborted = new AtomicBoolean();
   private final java.util.concurrent.Semaphore startLock = new java.util.concurrent.Semaphore(1);
   private final Set<TestExecutor> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public SampleFlowsEngine(OkHttpClient http, Clock clock) {
+    this(http, clock, null);
+  }
+
+  /**
+   * @param runtimes where started samples are kept between runs (interactive mode); null to stop
+   *     each sample when its flows are done
+   */
+  public SampleFlowsEngine(OkHttpClient http, Clock clock, SampleRuntimes runtimes) {
     this.http = http;
     this.clock = clock;
+    this.runtimes = runtimes;
   }
 
   /** Ctrl-C: start no more samples or flows, cancel the flows in flight. */
@@ -257,18 +267,34 @@ public final class SampleFlowsEngine {
     // Starts are staggered: Genkit JS probes for a free port from 3100 and binds it only later, so
     // two runtimes starting at once can pick the same port (EADDRINUSE). The next sample starts
     // once the previous one has written its runtime file; flows still run concurrently.
-    startLock.acquire();
-    boolean locked = true;
-    try (LaunchedRuntime rt = LaunchedRuntime.spawn(dir.start(), dir.cwd(), Map.of(), log)) {
-      RuntimeFile file;
+    LaunchedRuntime rt;
+    RuntimeFile file;
+    Optional<SampleRuntimes.Kept> kept = runtimes == null ? Optional.empty() : runtimes.alive(e.name());
+    if (kept.isPresent()) {
+      rt = kept.get().runtime();
+      file = kept.get().file();
+    } else {
+      startLock.acquire();
       try {
-        file = rt.awaitRuntimeFile(RuntimeDirectories.of(dir.cwd(), dir.cwd()), startup, f -> RuntimeHealth.healthy(http, f));
+        rt = LaunchedRuntime.spawn(dir.start(), dir.cwd(), Map.of(), log);
+        try {
+          file = rt.awaitRuntimeFile(RuntimeDirectories.of(dir.cwd(), dir.cwd()), startup,
+              f -> RuntimeHealth.healthy(http, f));
+        } catch (RuntimeUnavailableException ex) {
+          rt.close();
+          return failedStart(e, ex.getMessage(), rt, log);
+        }
       } catch (RuntimeUnavailableException ex) {
-        return failedStart(e, ex.getMessage(), rt, log);
+        return new SampleOutcome(info(e, List.of(), Optional.empty()),
+            List.of(start(e, Verdict.ERROR, ex.getMessage())));
       } finally {
         startLock.release();
-        locked = false;
       }
+      if (runtimes != null) {
+        runtimes.keep(e.name(), rt, file);
+      }
+    }
+    try {
       RuntimeInfo runtime = new RuntimeInfo(file.reflectionServerUrl(), file.genkitVersion(),
           dir.start(), OptionalLong.of(file.pid()), Optional.of(file.id()), Optional.of(log.toString()));
       ReflectionClient client = new ReflectionClient(http, file.reflectionServerUrl());
@@ -312,12 +338,9 @@ public final class SampleFlowsEngine {
         results = List.of(start(e, Verdict.SKIP, "the sample registers no flows (/flow/*)"));
       }
       return new SampleOutcome(info(e, List.of(), Optional.of(runtime)), results);
-    } catch (RuntimeUnavailableException ex) {
-      return new SampleOutcome(info(e, List.of(), Optional.empty()),
-          List.of(start(e, Verdict.ERROR, ex.getMessage())));
     } finally {
-      if (locked) {
-        startLock.release();
+      if (runtimes == null) {
+        rt.close();
       }
     }
   }
