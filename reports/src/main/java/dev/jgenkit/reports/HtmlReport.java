@@ -147,7 +147,7 @@ public final class HtmlReport {
               .append(run.samples().size() == 1 ? " sample" : " samples");
         } else {
           RuntimeInfo rt = run.runtime();
-          String label = runtimeOf(run);
+          String label = ParityMatrix.runtimeOf(checks, run);
           out.append("<b>").append(esc(label)).append("</b> <span class=\"muted\">");
           if (!label.contains(rt.url())) {
             out.append(esc(rt.url())).append(", ");
@@ -169,14 +169,6 @@ public final class HtmlReport {
         out.append(" · ").append(esc(run.tool() + " " + run.toolVersion())).append("</li>\n");
       }
       out.append("</ul>\n</header>\n");
-    }
-
-    private String runtimeOf(RunResult run) {
-      return checks.stream()
-          .filter(c -> c.run() == run)
-          .map(Check::runtime)
-          .findFirst()
-          .orElse(ParityMatrix.label(run.runtime()));
     }
 
     private void pill(Verdict v, String singular, String plural) {

@@ -204,7 +204,7 @@ public final class MarkdownReport {
           line.append(", ").append(run.samples().size())
               .append(run.samples().size() == 1 ? " sample" : " samples");
         } else {
-          String label = runtimeOf(run);
+          String label = ParityMatrix.runtimeOf(checks, run);
           line.append(" on ").append(md(label)).append(" (");
           if (!label.contains(run.runtime().url())) {
             line.append(md(run.runtime().url())).append(", ");
@@ -222,14 +222,6 @@ public final class MarkdownReport {
         out.append(line).append('\n');
       }
       out.append('\n');
-    }
-
-    private String runtimeOf(RunResult run) {
-      return checks.stream()
-          .filter(c -> c.run() == run)
-          .map(Check::runtime)
-          .findFirst()
-          .orElse(ParityMatrix.label(run.runtime()));
     }
 
     private void matrix(ParityMatrix m, boolean titled) {

@@ -207,6 +207,15 @@ public record ParityMatrix(
   }
 
   /** {@code Genkit <version>}, else the URL, else {@code unknown runtime}. */
+  /** The runtime label {@code run}'s checks carry, else its runtime's own label. */
+  static String runtimeOf(List<Check> checks, RunResult run) {
+    return checks.stream()
+        .filter(c -> c.run() == run)
+        .map(Check::runtime)
+        .findFirst()
+        .orElse(label(run.runtime()));
+  }
+
   static String label(RuntimeInfo rt) {
     if (rt.genkitVersion().isPresent()) {
       return "Genkit " + rt.genkitVersion().get();
