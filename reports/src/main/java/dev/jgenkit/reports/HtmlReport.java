@@ -1,9 +1,6 @@
 package dev.jgenkit.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.jgenkit.reports.ParityMatrix.Check;
 import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.results.RunResult;
@@ -33,7 +30,7 @@ import java.util.Set;
  * the {@link ParityMatrix parity matrix} (each mark links to its check), the per-model summary,
  * for sample-flows the phase table and feature-by-phase matrix, and every check with its duration
  * (sortable), facts, and for FAIL and ERROR the full reason, the validators, the location and an
- * excerpt of the request input. The filters also read the URL fragment, e.g. {@code
+ * excerpt of the request and of the response ({@link Excerpts}). The filters also read the URL fragment, e.g. {@code
  * report.html#verdict=FAIL,ERROR&model=googleai/gemini-2.5-flash&sort=desc}.
  *
  * <p>No network: the page has no external scripts, styles, fonts or images, and its
@@ -45,15 +42,10 @@ public final class HtmlReport {
   /** The report's conventional file name. */
   public static final String FILE_NAME = "report.html";
 
-  /** Longest request excerpt (in code points) shown for a failure. */
-  public static final int MAX_REQUEST_CHARS = 4000;
-
   /** Longest reason (in code points) shown for a failure. */
   public static final int MAX_REASON_CHARS = 20_000;
 
   private static final int MAX_SUMMARY_CHARS = 160;
-
-  private static final ObjectWriter PRETTY = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
   private HtmlReport() {}
 
@@ -511,33 +503,21 @@ public final class HtmlReport {
       r.finishReason().ifPresent(v -> fact("Finish reason", v));
       r.traceId().ifPresent(v -> fact("Trace id", v));
       t.declaredUnsupported().ifPresent(v -> fact("Declared unsupported", v));
-      out.append("</dl>\n<h4>Request</h4><pre class=\"request\">")
-          .append(esc(requestExcerpt(t.input()))).append("</pre>\n</details>");
+      out.append("</dl>\n");
+      JsonNode input = t.input();
+      if (input != null && !input.isMissingNode() && !input.isNull()) {
+        out.append("<h4>Request</h4><pre class=\"request\">").append(esc(Excerpts.text(input)))
+            .append("</pre>\n");
+      }
+      r.response().ifPresent(response -> out.append("<h4>Response</h4><pre class=\"response\">")
+          .append(esc(Excerpts.text(response))).append("</pre>\n"));
+      out.append("</details>");
     }
 
     private void fact(String name, String value) {
       out.append("<dt>").append(esc(name)).append("</dt><dd>")
           .append(esc(Text.escapeControls(Redaction.redact(value)))).append("</dd>");
     }
-  }
-
-  /** The input pretty-printed, redacted (long data URLs shortened), cut. */
-  static String requestExcerpt(JsonNode input) {
-    String json;
-    try {
-      json = PRETTY.writeValueAsString(input);
-    } catch (JsonProcessingException e) {
-      json = String.valueOf(input);
-    }
-    String text = Text.escapeControls(Redaction.redact(json), true);
-    int length = text.codePointCount(0, text.length());
-    if (length <= MAX_REQUEST_CHARS) {
-      return text;
-    }
-    return Text.truncate(text, MAX_REQUEST_CHARS, "")
-        + "\n… ("
-        + (length - MAX_REQUEST_CHARS)
-        + " more characters)";
   }
 
   /** HTML-escaped for text and double- or single-quoted attribute values. */

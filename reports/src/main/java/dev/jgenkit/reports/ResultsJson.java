@@ -235,6 +235,10 @@ public final class ResultsJson {
     node.put("finishReason", r.finishReason().orElse(null));
     node.put("location", t.location().toString());
     node.put("declaredUnsupported", t.declaredUnsupported().orElse(null));
+    if (r.verdict().failed()) {
+      Excerpts.forResults(t.input()).ifPresent(request -> node.set("request", request));
+      r.response().flatMap(Excerpts::forResults).ifPresent(response -> node.set("response", response));
+    }
     return node;
   }
 

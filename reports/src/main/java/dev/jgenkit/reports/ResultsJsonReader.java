@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@code results.json} back into the results model, after checking it against its JSON
  * Schema, so views can be re-rendered, runs merged and compared. What results.json does not keep
- * (the request input, a flow's output schema) comes back empty.
+ * (the request input of passed and skipped checks, a flow's output schema) comes back empty.
  */
 public final class ResultsJsonReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -111,14 +111,14 @@ public final class ResultsJsonReader {
     String reason = t.get("reason").asText();
     PlannedTest p = new PlannedTest(t.get("index").asInt(), t.get("suiteIndex").asInt(),
         t.get("model").asText(), t.get("modelKey").asText(), t.get("name").asText(),
-        text(t.get("capability")), NullNode.instance, strings(t.get("validators")),
+        text(t.get("capability")), t.has("request") ? t.get("request") : NullNode.instance, strings(t.get("validators")),
         t.get("stream").asBoolean(), verdict == Verdict.SKIP ? Optional.of(reason) : Optional.empty(),
         text(t.get("declaredUnsupported")), location(t.get("location").asText()), k, phase(t), Optional.empty());
     JsonNode ttfc = t.get("timeToFirstChunkMillis");
     return new TestResult(p, verdict, reason, t.get("attempts").asInt(), t.get("durationMillis").asLong(),
         ttfc.isNumber() ? OptionalLong.of(ttfc.asLong()) : OptionalLong.empty(), t.get("chunkCount").asInt(),
         text(t.get("traceId")), t.get("usage").isObject() ? Optional.of(t.get("usage")) : Optional.empty(),
-        text(t.get("finishReason")));
+        text(t.get("finishReason")), Optional.ofNullable(t.get("response")));
   }
 
   private static RuntimeInfo runtime(JsonNode r) {

@@ -104,17 +104,18 @@ class HtmlReportTest {
   }
 
   @Test
-  void cutsLongRequestExcerpts() {
-    // given
-    var input = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    input.put("text", "y".repeat(10_000));
-
+  void showsTheResponseOfAFailedCheckRedacted() {
     // when
-    String excerpt = HtmlReport.requestExcerpt(input);
+    String html = HtmlReport.render(List.of(SampleRuns.full()));
 
     // then
-    assertThat(excerpt.length()).isLessThan(HtmlReport.MAX_REQUEST_CHARS + 40);
-    assertThat(excerpt).endsWith(" more characters)");
+    String details = html.substring(html.indexOf("<h4>Reason</h4><pre class=\"reason\">Response text is not valid JSON."));
+    String response = details.substring(details.indexOf("<h4>Response</h4><pre class=\"response\">"));
+    response = response.substring(0, response.indexOf("</pre>"));
+    assertThat(response)
+        .contains("&quot;text&quot; : &quot;{\\&quot;name\\&quot;&quot;")
+        .contains("data:image/png;base64,iVBORw0KGgoAAAAN…(150 bytes)")
+        .doesNotContain(SampleRuns.LONG_BASE64);
   }
 
   private static int count(String text, String needle) {

@@ -48,15 +48,18 @@ final class SampleRuns {
                 12,
                 Optional.of(usage(31, 7)),
                 "trace-0001"),
-            result(
-                planned(
-                    1, 0, good, "Structured Output Conformance", "structured-output", false, 3, 5),
-                Verdict.FAIL,
-                "Response text is not valid JSON. Text: {\"name\"",
-                1,
-                8,
-                OptionalLong.empty(),
-                0),
+            withResponse(
+                result(
+                    planned(
+                        1, 0, good, "Structured Output Conformance", "structured-output", false, 3,
+                        5),
+                    Verdict.FAIL,
+                    "Response text is not valid JSON. Text: {\"name\"",
+                    1,
+                    8,
+                    OptionalLong.empty(),
+                    0),
+                response("{\"name\"", "data:image/png;base64," + LONG_BASE64)),
             new TestResult(
                 planned(
                     2,
@@ -404,6 +407,22 @@ final class SampleRuns {
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
+  }
+
+  /** A model response with one text part and one media part. */
+  static ObjectNode response(String text, String mediaUrl) {
+    ObjectNode response = JSON.objectNode();
+    ObjectNode message = response.putObject("message").put("role", "model");
+    message.putArray("content").addObject().put("text", text);
+    message.withArray("content").addObject().putObject("media").put("url", mediaUrl);
+    response.put("finishReason", "stop");
+    return response;
+  }
+
+  static TestResult withResponse(TestResult r, JsonNode response) {
+    return new TestResult(r.test(), r.verdict(), r.reason(), r.attempts(), r.durationMillis(),
+        r.timeToFirstChunkMillis(), r.chunkCount(), r.traceId(), r.usage(), r.finishReason(),
+        Optional.of(response));
   }
 
   static TestResult pass(

@@ -89,6 +89,14 @@ class ModelConformanceIT {
         .isEqualTo("Streaming requested but no chunks received.");
     assertThat(reason(results, "reference/limited", "Tool Request Conformance"))
         .startsWith("[model metadata declares supports.tools: false] Model did not return a tool request.");
+    // a failure keeps what was sent and what the model answered; a pass keeps neither
+    JsonNode systemRole = test(results, "reference/bad", "System Role Conformance");
+    assertThat(systemRole.at("/request/messages/0/role").asText()).isEqualTo("system");
+    assertThat(systemRole.at("/response/message/content/0/text").asText()).isEqualTo("hello there");
+    assertThat(test(results, "reference/good", "System Role Conformance").has("response")).isFalse();
+    assertThat(Files.readString(reports.resolve("report.html")))
+        .contains("<h4>Response</h4><pre class=\"response\">")
+        .contains("&quot;text&quot; : &quot;hello there&quot;");
     // streams record time to first chunk and chunk counts; responses record usage and trace ids
     JsonNode streamed = test(results, "reference/good", "Multiturn Conformance with streaming");
     assertThat(streamed.get("chunkCount").asInt()).isGreaterThan(1);

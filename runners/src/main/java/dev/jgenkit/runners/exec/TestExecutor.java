@@ -206,13 +206,13 @@ public final class TestExecutor {
         if (unusable.isPresent()) {
           return result(test, Verdict.ERROR,
               "the flow's outputSchema cannot be used to check its output: " + unusable.get(),
-              attempt, ms, ttfc, chunks, trace, null);
+              attempt, ms, ttfc, chunks, trace, result);
         }
         List<String> errors = SchemaCheck.errors(test.outputSchema().get(), result);
         if (!errors.isEmpty()) {
           return result(test, Verdict.FAIL,
               "Flow output does not match its outputSchema: " + String.join("; ", errors),
-              attempt, ms, ttfc, chunks, trace, null);
+              attempt, ms, ttfc, chunks, trace, result);
         }
       }
       judged = FlowOutputs.asResponse(result);
@@ -257,7 +257,10 @@ public final class TestExecutor {
       }
       finish = f != null && f.isTextual() ? Optional.of(f.asText()) : Optional.empty();
     }
-    return new TestResult(test, verdict, reason, attempts, ms, ttfc, chunks, trace, usage, finish);
+    Optional<JsonNode> kept =
+        verdict.failed() && response != null ? Optional.of(response) : Optional.empty();
+    return new TestResult(test, verdict, reason, attempts, ms, ttfc, chunks, trace, usage, finish,
+        kept);
   }
 
   /** A failure of a test the model's metadata declares unsupported says so. */

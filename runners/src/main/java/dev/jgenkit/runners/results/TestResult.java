@@ -17,6 +17,8 @@ import java.util.OptionalLong;
  * @param traceId the runtime's trace id ({@code X-Genkit-Trace-Id} or telemetry)
  * @param usage the response's {@code usage} object when it reported one
  * @param finishReason the response's {@code finishReason} when present
+ * @param response the response (a flow's output) as received, kept only for FAIL and ERROR so
+ *     reports can show what the model said; empty on PASS and SKIP and when no response came
  */
 public record TestResult(
     PlannedTest test,
@@ -28,7 +30,24 @@ public record TestResult(
     int chunkCount,
     Optional<String> traceId,
     Optional<JsonNode> usage,
-    Optional<String> finishReason) {
+    Optional<String> finishReason,
+    Optional<JsonNode> response) {
+  /** A result without a kept response. */
+  public TestResult(
+      PlannedTest test,
+      Verdict verdict,
+      String reason,
+      int attempts,
+      long durationMillis,
+      OptionalLong timeToFirstChunkMillis,
+      int chunkCount,
+      Optional<String> traceId,
+      Optional<JsonNode> usage,
+      Optional<String> finishReason) {
+    this(test, verdict, reason, attempts, durationMillis, timeToFirstChunkMillis, chunkCount,
+        traceId, usage, finishReason, Optional.empty());
+  }
+
   public TestResult {
     Objects.requireNonNull(test, "test");
     Objects.requireNonNull(verdict, "verdict");
@@ -37,6 +56,7 @@ public record TestResult(
     Objects.requireNonNull(traceId, "traceId");
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(finishReason, "finishReason");
+    Objects.requireNonNull(response, "response");
     if (attempts < 0 || durationMillis < 0 || chunkCount < 0) {
       throw new IllegalArgumentException("negative count or duration");
     }
@@ -45,7 +65,7 @@ public record TestResult(
   /** This result at another place in a run (see {@link PlannedTest#withPosition}). */
   public TestResult at(int index, int suiteIndex) {
     return new TestResult(test.withPosition(index, suiteIndex), verdict, reason, attempts,
-        durationMillis, timeToFirstChunkMillis, chunkCount, traceId, usage, finishReason);
+        durationMillis, timeToFirstChunkMillis, chunkCount, traceId, usage, finishReason, response);
   }
 
   public static TestResult skipped(PlannedTest test, String reason) {

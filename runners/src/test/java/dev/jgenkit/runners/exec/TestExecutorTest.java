@@ -109,6 +109,22 @@ class TestExecutorTest {
   }
 
   @Test
+  void theResponseIsKeptForAFailureAndNotForAPass() throws Exception {
+    server.enqueue(new MockResponse.Builder().body(OK_BODY).build());
+    server.enqueue(new MockResponse.Builder().body(OK_BODY).build());
+
+    List<TestResult> r = new TestExecutor(client(), opts(1, Duration.ofSeconds(5), 0), RunListener.NONE)
+        .run(List.of(test(0, "m", List.of("text-includes:banana"), false),
+            test(1, "m", List.of("text-includes:genkit"), false)));
+
+    assertThat(r.get(0).verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.get(0).response()).hasValueSatisfying(
+        resp -> assertThat(resp.at("/message/content/0/text").asText()).isEqualTo("Hello Genkit"));
+    assertThat(r.get(1).verdict()).isEqualTo(Verdict.PASS);
+    assertThat(r.get(1).response()).isEmpty();
+  }
+
+  @Test
   void anUnknownValidatorIsAnError() throws Exception {
     server.enqueue(new MockResponse.Builder().body(OK_BODY).build());
 
