@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jgenkit.runners.results.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +34,28 @@ class ResultsJsonReaderTest {
     RunResult run = SampleRuns.sampleFlows();
 
     assertThat(roundTrip(run)).isEqualTo(ResultsJson.writeString(run));
+  }
+
+  @Test
+  void theHtmlRenderedFromResultsJsonShowsTheSameFailureDetail() throws Exception {
+    RunResult run = SampleRuns.full();
+    Path f = dir.resolve("results.json");
+    Files.write(f, ResultsJson.write(run));
+
+    String live = HtmlReport.render(List.of(run));
+    String rendered = HtmlReport.render(List.of(ResultsJsonReader.read(f)));
+
+    assertThat(failureDetails(rendered)).isEqualTo(failureDetails(live))
+        .anyMatch(detail -> detail.contains("<h4>Response</h4>"));
+  }
+
+  private static List<String> failureDetails(String html) {
+    List<String> details = new ArrayList<>();
+    Matcher m = Pattern.compile("(?s)<details><summary>.*?</details>").matcher(html);
+    while (m.find()) {
+      details.add(m.group());
+    }
+    return details;
   }
 
   @Test
