@@ -128,7 +128,9 @@ public record RunResult(
       specs.addAll(r.specFiles());
       interrupted |= r.interrupted();
       for (RuntimeInfo rt : r.runtimes()) {
-        named.putIfAbsent(rt.name().orElse(""), rt);
+        // One name, several processes (conform starts one per plugin): keep one that was reached.
+        named.merge(rt.name().orElse(""), rt,
+            (kept, other) -> kept.url().isBlank() && !other.url().isBlank() ? other : kept);
       }
     }
     Instant start = runs.stream().map(RunResult::startedAt).min(java.util.Comparator.naturalOrder()).get();
