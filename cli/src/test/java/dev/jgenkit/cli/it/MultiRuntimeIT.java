@@ -114,6 +114,52 @@ class MultiRuntimeIT {
     }
   }
 
+  @Test
+  void sigtermDuringTheSecondRuntimeStopsItAndKeepsTheFirstRuntimesResults() throws Exception {
+    // given: runtime b hangs on reference/hang
+    Files.writeString(tmp.resolve("spec.yaml"),
+        "- model: reference/good\n  supports: [multiturn]\n");
+    Files.writeString(tmp.resolve("hang.yaml"),
+        "- model: reference/hang\n  supports: [multiturn]\n");
+    Files.writeString(tmp.resolve("jgenkit.yaml"),
+        "runtimes:\n"
+            + "  a:\n    start: [node, index.js]\n    cwd: " + REF + "\n    specs: [spec.yaml]\n"
+            + "  b:\n    start: [node, index.js]\n    cwd: " + REF + "\n    specs: [hang.yaml]\n");
+    Process p = JGenkitBinary.start(tmp, tmp.resolve("out"), Map.of(),
+        List.of("test-model", "--runtime", "a", "--runtime", "b", "--config", "jgenkit.yaml",
+            "--report-dir", "reports"));
+    long t0 = System.nanoTime();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(tmp.resolve("out/stdout.txt")).contains("── runtime b")
+        || p.descendants().findAny().isEmpty()
+        || !Files.exists(tmp.resolve("reports/runtimes/b.log"))
+        || !Files.readString(tmp.resolve("reports/runtimes/b.log")).contains("[jgenkit-reference]")) {
+      assertThat(System.nanoTime()).as("runtime b did not start").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    Thread.sleep(1000); // the hanging call is in flight
+    List<ProcessHandle> children = p.descendants().toList();
+
+    // when
+    p.destroy();
+
+    // then: exit 130, b's process tree is gone, the partial report has a's verdict and b interrupted
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    JGenkitBinary.Run run = JGenkitBinary.finished(p, tmp.resolve("out"), t0);
+    assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(130);
+    for (ProcessHandle c : children) {
+      assertGone(c.pid());
+    }
+    JsonNode results = MAPPER.readTree(tmp.resolve("reports/results.json").toFile());
+    assertThat(results.get("interrupted").asBoolean()).isTrue();
+    assertThat(results.get("runtimes").findValuesAsText("name")).containsExactly("a", "b");
+    assertThat(results.at("/tests/0/runtime").asText()).isEqualTo("a");
+    assertThat(results.at("/tests/0/verdict").asText()).isEqualTo("PASS");
+    assertThat(results.at("/tests/1/runtime").asText()).isEqualTo("b");
+    assertThat(results.at("/tests/1/verdict").asText()).isEqualTo("ERROR");
+    assertThat(results.at("/tests/1/reason").asText()).isEqualTo("interrupted while running");
+  }
+
   static void assertGone(long pid) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); // SIGTERM, 5 s grace, SIGKILL; slow under load
     while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
