@@ -72,7 +72,7 @@ final class ConsoleListener implements RunListener {
       TestResult r = done[next++];
       if (r.test().suiteIndex() != lastSuite) {
         lastSuite = r.test().suiteIndex();
-        out.println(ConsoleReport.modelHeader(r.test().model(), style));
+        out.println(ConsoleReport.modelHeader(ConsoleReport.suiteTitle(r.test()), style));
       }
       out.println(ConsoleReport.treeRow(r, style, nameWidth));
     }

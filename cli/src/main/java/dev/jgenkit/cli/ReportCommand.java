@@ -123,7 +123,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /** {@code jgenkit report merge A.json B.json ... -o DIR}. */
-  @Command(name = "merge", mixinStandardHelpOptions = true, description = "Join results.json files of CI shards into one report.")
+  @Command(name = "merge", mixinStandardHelpOptions = true, description = "Join results.json files of CI shards, or of named runtimes (jgenkit.yaml, conform), into one report.")
   static final class Merge implements Callable<Integer> {
     private final CliEnvironment env;
 

@@ -50,6 +50,8 @@ import picocli.CommandLine.Spec;
       "",
       "  jgenkit test-model MODEL [--supports LIST] [-- CMD ARGS...]",
       "  jgenkit test-model --from-file SPEC.yaml [-- CMD ARGS...]",
+      "  jgenkit test-model [--runtime NAME]... [--from-file SPEC.yaml]   (runtimes of jgenkit.yaml)",
+      "  jgenkit test-model --conform DIR|conform.toml [PLUGIN...]",
       "",
       "With a command, jgenkit starts it (GENKIT_ENV=dev, output to <report-dir>/runtime.log),",
       "waits for its models and stops its whole process tree at the end. Without one it attaches",
@@ -101,6 +103,18 @@ final class TestModelCommand implements Callable<Integer> {
   @Option(names = "--peer-output", description = "Print the peer's exact lines (Testing model:, ✅ Passed:, Tests Completed:) instead of the tree.")
   boolean peerOutput;
 
+  @Option(names = "--runtime", paramLabel = "NAME", description = "Run on this runtime of jgenkit.yaml (repeatable; default: every runtime, when jgenkit.yaml is present and no -- CMD is given). With --conform: a [conform.runtimes] name.")
+  List<String> runtimeNames = new ArrayList<>();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "The project file naming the runtimes (default: jgenkit.yaml in the project root, else the working directory).")
+  Path config;
+
+  @Option(names = "--conform", paramLabel = "DIR|FILE", description = "Run a conform layout: <specs-dir>/<plugin>/model-conformance.yaml per runtime of this conform.toml (or DIR/conform.toml); positionals name plugins.")
+  Path conform;
+
+  @Option(names = "--fail-fast", description = "With several runtimes or conform plugins: stop after the first one with a FAIL or ERROR; the rest are reported as SKIP.")
+  boolean failFast;
+
   @Option(names = {"-i", "--interactive"}, description = "Pick the tests in a full-screen fuzzy picker, run them, pick again (needs a terminal).")
   boolean interactive;
 
@@ -120,6 +134,13 @@ final class TestModelCommand implements Callable<Integer> {
     }
     validateOptions();
     Path projectRoot = ProjectRoot.find(env.workingDir());
+    if (conform != null) {
+      return ConformRun.run(this, env, out, err);
+    }
+    Optional<Path> projectFile = projectFile(projectRoot);
+    if (projectFile.isPresent()) {
+      return runOnProjectRuntimes(projectFile.get(), projectRoot, out, err);
+    }
     List<String> command;
     List<SpecFile> specs = new ArrayList<>();
     List<String> specNames = new ArrayList<>();
@@ -235,6 +256,74 @@ final class TestModelCommand implements Callable<Integer> {
                 err.flush();
               }
             });
+  }
+
+  /**
+   * The jgenkit.yaml to run on: --config, or with --runtime the one found; with neither, the one
+   * found when no runtime command or URL is given. Empty for a plain single-runtime run.
+   */
+  private Optional<Path> projectFile(Path projectRoot) {
+    boolean explicit = config != null || !runtimeNames.isEmpty();
+    List<String> command =
+        fromFiles.isEmpty() ? positionals.subList(Math.min(1, positionals.size()), positionals.size()) : positionals;
+    if (explicit) {
+      if (!command.isEmpty() || runtimeUrl != null) {
+        throw new UserException(ExitCode.USAGE, (config != null ? "--config" : "--runtime")
+            + " runs on the runtimes of jgenkit.yaml; it excludes " + (runtimeUrl != null ? "--runtime-url" : "a runtime command (-- CMD)"));
+      }
+      if (interactive) {
+        throw new UserException(ExitCode.USAGE, "-i runs on one runtime; leave out --runtime/--config");
+      }
+      if (config != null) {
+        return Optional.of(env.workingDir().resolve(config).normalize());
+      }
+      return Optional.of(dev.jgenkit.specs.project.ProjectFileLoader.find(projectRoot, env.workingDir())
+          .orElseThrow(() -> new UserException(ExitCode.USAGE, "--runtime: no "
+              + dev.jgenkit.specs.project.ProjectFile.FILE_NAME + " in " + projectRoot + " or "
+              + env.workingDir() + "\n  hint: write one naming the runtimes, or pass --config FILE")));
+    }
+    if (!command.isEmpty() || runtimeUrl != null || interactive) {
+      return Optional.empty();
+    }
+    return dev.jgenkit.specs.project.ProjectFileLoader.find(projectRoot, env.workingDir());
+  }
+
+  private int runOnProjectRuntimes(Path file, Path projectRoot, PrintWriter out, PrintWriter err)
+      throws Exception {
+    dev.jgenkit.specs.project.ProjectFile project = ProjectRuntimes.load(file, err);
+    List<dev.jgenkit.specs.project.ProjectFile.Runtime> selected =
+        ProjectRuntimes.select(project, runtimeNames);
+    Optional<ProjectRuntimes.Specs> cliSpecs = Optional.empty();
+    if (!fromFiles.isEmpty()) {
+      List<SpecFile> files = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (String f : fromFiles) {
+        Path path = ProjectRoot.resolveSpec(projectRoot, f);
+        files.add(SpecLoading.load(path, err));
+        names.add(path.toString());
+      }
+      cliSpecs = Optional.of(new ProjectRuntimes.Specs(files, names));
+    } else if (!positionals.isEmpty()) {
+      Location where = new Location(Path.of("<command line>"), 0, 0);
+      cliSpecs = Optional.of(new ProjectRuntimes.Specs(
+          List.of(new SpecFile(where.file(), List.of(new Suite(positionals.get(0), Optional.empty(), Optional.empty(), where)))),
+          List.of()));
+    }
+    Path reports = run.reportDir(env.workingDir());
+    List<dev.jgenkit.runners.MultiRuntimeEngine.Unit> units =
+        ProjectRuntimes.units(selected, project, cliSpecs, planOptions(), executionOptions(),
+            run.startupTimeout(), reports, err);
+    return new MultiRuntimeRun(env, out, err).run(units,
+        new MultiRuntimeRun.Settings(reports, peerOutput, failFast, u -> "runtime " + u.name()));
+  }
+
+  Planner.Options planOptions() {
+    boolean auto = supports.trim().equalsIgnoreCase("auto");
+    return new Planner.Options(auto ? BuiltInTests.DEFAULT_SUPPORTS : supportsList(), auto, strict);
+  }
+
+  ExecutionOptions executionOptions() {
+    return new ExecutionOptions(jobs, run.timeout(), run.retries, Duration.ofSeconds(1), Duration.ofSeconds(30));
   }
 
   private void validateOptions() {

@@ -79,7 +79,7 @@ class ReportCommandTest {
 
   @Test
   void badInputIsAUsageError() throws Exception {
-    cli.write("garbage.json", "{\"schemaVersion\": 1}");
+    cli.write("garbage.json", "{\"schemaVersion\": 2}");
 
     Cli.Result missing = cli.run("report", "diff", "nope.json", "cur/results.json");
     Cli.Result garbage = cli.run("report", "render", "garbage.json");

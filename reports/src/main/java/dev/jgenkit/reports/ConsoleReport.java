@@ -25,6 +25,9 @@ import java.util.List;
  * Runtime: http://127.0.0.1:3100, Genkit 1.21.0, started (pid 4242), log .genkit/runtime.log
  * </pre>
  *
+ * <p>In a multi-runtime run each model header names its runtime ({@code reference/good @ a}) and
+ * a runtime line per runtime ends the report ({@code Runtime a: ...}).
+ *
  * <p>A sample-flows run is grouped by plan phase (plan order, then the samples not in the plan),
  * each sample under its phase with its flows; then come the phase table, the feature coverage by
  * phase, the summary in flows and samples, and a line per sample skipped for unset variables. Each
@@ -90,8 +93,7 @@ public final class ConsoleReport {
     int durationWidth = durationWidth(run);
     StringBuilder out = new StringBuilder();
     for (List<TestResult> suite : run.bySuite()) {
-      String model = Text.escapeControls(suite.get(0).test().model());
-      out.append(paint(style, BOLD, model)).append('\n');
+      out.append(modelHeader(suiteTitle(suite.get(0).test()), style)).append('\n');
       for (TestResult r : suite) {
         out.append("  ").append(row(r, style, nameWidth, durationWidth)).append('\n');
       }
@@ -103,8 +105,25 @@ public final class ConsoleReport {
       out.append(paint(style, YELLOW, "Interrupted: results are incomplete.")).append('\n');
     }
     out.append(summary(run, style)).append('\n');
-    out.append(runtimeLine(run.runtime())).append('\n');
+    out.append(runtimeLines(run));
     return out.toString();
+  }
+
+  /** The model, and its runtime's name in a multi-runtime run: {@code reference/good @ a}. */
+  public static String suiteTitle(PlannedTest test) {
+    return test.runtime().isEmpty() ? test.model() : test.model() + " @ " + test.runtime();
+  }
+
+  /** {@link #runtimeLine} of the run's runtime, or one line per runtime of a multi-runtime run. */
+  public static String runtimeLines(RunResult run) {
+    if (!run.multiRuntime()) {
+      return runtimeLine(run.runtime()) + "\n";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (RuntimeInfo rt : run.runtimes()) {
+      sb.append(runtimeLine(rt)).append('\n');
+    }
+    return sb.toString();
   }
 
   private static String renderSampleFlows(RunResult run, ConsoleStyle style) {
@@ -368,7 +387,17 @@ public final class ConsoleReport {
 
   /** {@code Runtime: <url>, Genkit <version>, started (pid N), log <file>}, or {@code attached}. */
   public static String runtimeLine(RuntimeInfo rt) {
-    StringBuilder sb = new StringBuilder("Runtime: ").append(rt.url());
+    StringBuilder sb = new StringBuilder("Runtime");
+    rt.name().ifPresent(n -> sb.append(' ').append(n));
+    sb.append(": ");
+    if (rt.url().isBlank() && rt.name().isPresent()) {
+      sb.append("not reached");
+      if (!rt.command().isEmpty()) {
+        sb.append(" (").append(Redaction.redact(String.join(" ", rt.command()))).append(')');
+      }
+      return Text.escapeControls(sb.toString());
+    }
+    sb.append(rt.url());
     sb.append(", Genkit ").append(rt.genkitVersion().orElse("version unknown"));
     sb.append(rt.attached() ? ", attached" : ", started");
     if (rt.pid().isPresent()) {

@@ -137,6 +137,9 @@ public final class HtmlReport {
           out.append("<b>").append(esc(String.join(", ", labels))).append("</b>, ")
               .append(run.samples().size())
               .append(run.samples().size() == 1 ? " sample" : " samples");
+        } else if (run.multiRuntime()) {
+          out.append("<b>").append(esc(String.join(", ",
+              run.runtimes().stream().map(ParityMatrix::describe).toList()))).append("</b>");
         } else {
           RuntimeInfo rt = run.runtime();
           String label = ParityMatrix.runtimeOf(checks, run);

@@ -23,7 +23,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * JUnit XML ({@code junit.xml}) in the Ant/Jenkins {@code junit-10.xsd} dialect that CI servers
  * read: one {@code <testsuite>} per spec suite named after the model as written, one {@code
- * <testcase>} per test with the model as {@code classname}. For sample-flows: one {@code
+ * <testcase>} per test with the model as {@code classname}; in a multi-runtime run one suite per
+ * runtime × model, named and classed {@code <model> @ <runtime>}, with the runtime's name, URL,
+ * Genkit version and command as properties. For sample-flows: one {@code
  * <testsuite>} per sample in run order, named after the sample, one {@code <testcase>} per flow (or
  * the {@code (start)} placeholder) named after the flow, the sample as {@code classname}; the
  * suite's properties carry the sample's runtime URL, Genkit version and log, its plan phase and
@@ -103,7 +105,7 @@ public final class JUnitXml {
       PlannedTest first = results.get(0).test();
       long millis = results.stream().mapToLong(TestResult::durationMillis).sum();
       xml.writeStartElement("testsuite");
-      attr("name", first.model());
+      attr("name", className(first));
       attr("tests", results.size());
       attr("failures", count(results, Verdict.FAIL));
       attr("errors", count(results, Verdict.ERROR));
@@ -137,10 +139,26 @@ public final class JUnitXml {
       xml.writeEndElement();
     }
 
+    /** The model, and in a multi-runtime run the runtime's name: {@code reference/good @ a}. */
+    private static String className(PlannedTest t) {
+      return t.runtime().isEmpty() || t.kind() == PlannedTest.Kind.SAMPLE_FLOW
+          ? t.model()
+          : t.model() + " @ " + t.runtime();
+    }
+
     private List<String[]> modelProperties(PlannedTest first) {
       List<String[]> props = new ArrayList<>();
-      props.add(new String[] {"genkit.runtime.url", run.runtime().url()});
-      run.runtime().genkitVersion().ifPresent(v -> props.add(new String[] {"genkit.version", v}));
+      RuntimeInfo rt = run.runtimeNamed(first.runtime());
+      if (!first.runtime().isEmpty()) {
+        props.add(new String[] {"jgenkit.runtime", first.runtime()});
+      }
+      props.add(new String[] {"genkit.runtime.url", rt.url()});
+      rt.genkitVersion().ifPresent(v -> props.add(new String[] {"genkit.version", v}));
+      if (!first.runtime().isEmpty() && !rt.command().isEmpty()) {
+        props.add(new String[] {"jgenkit.runtime.command",
+            Redaction.redact(String.join(" ", rt.command()))});
+      }
+      props.add(new String[] {"genkit.model", first.model()});
       props.add(new String[] {"genkit.model.key", first.modelKey()});
       props.add(new String[] {"jgenkit.version", run.toolVersion()});
       props.add(new String[] {"jgenkit.spec.file", first.location().file().toString()});
@@ -196,7 +214,7 @@ public final class JUnitXml {
         xml.writeEmptyElement("testcase");
       }
       attr("name", t.name());
-      attr("classname", t.model());
+      attr("classname", className(t));
       attr("time", Text.seconds(r.durationMillis()));
       if (!hasBody) {
         return;

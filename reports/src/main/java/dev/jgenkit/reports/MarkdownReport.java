@@ -203,6 +203,9 @@ public final class MarkdownReport {
           }
           line.append(", ").append(run.samples().size())
               .append(run.samples().size() == 1 ? " sample" : " samples");
+        } else if (run.multiRuntime()) {
+          line.append(" on ").append(md(String.join(", ",
+              run.runtimes().stream().map(ParityMatrix::describe).toList())));
         } else {
           String label = ParityMatrix.runtimeOf(checks, run);
           line.append(" on ").append(md(label)).append(" (");

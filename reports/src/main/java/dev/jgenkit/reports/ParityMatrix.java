@@ -32,7 +32,9 @@ import java.util.Set;
  * plan order), so the matrix is as deterministic as its input. A cell holds every check for its row
  * and column, usually one; it is empty when the test was not planned there.
  *
- * <p>A runtime is labelled {@code Genkit <version>}, or its URL when the version is unknown. When
+ * <p>A check's runtime is the one it ran on: a named runtime of a multi-runtime run ({@code
+ * jgenkit.yaml}, conform, merged runs of named runtimes) is labelled with its name. An unnamed
+ * runtime is labelled {@code Genkit <version>}, or its URL when the version is unknown. When
  * two test-model runs on the same version but different URLs test the same model, their labels get
  * {@code @ <url>} so their columns stay apart. A sample's runtime is the one started for it; a
  * sample that never started counts under its run's most common label.
@@ -165,7 +167,9 @@ public record ParityMatrix(
       run.samples().forEach(s -> samples.putIfAbsent(s.name(), s));
       for (TestResult r : run.results()) {
         String label = runLabels.get(run);
-        if (r.test().kind() == PlannedTest.Kind.SAMPLE_FLOW) {
+        if (!r.test().runtime().isEmpty()) {
+          label = r.test().runtime();
+        } else if (r.test().kind() == PlannedTest.Kind.SAMPLE_FLOW) {
           Optional<RuntimeInfo> rt =
               Optional.ofNullable(samples.get(r.test().model())).flatMap(SampleInfo::runtime);
           label = rt.map(ParityMatrix::label).orElse(label);
@@ -206,7 +210,6 @@ public record ParityMatrix(
     return cells.get(row).get(column);
   }
 
-  /** {@code Genkit <version>}, else the URL, else {@code unknown runtime}. */
   /** The runtime label {@code run}'s checks carry, else its runtime's own label. */
   static String runtimeOf(List<Check> checks, RunResult run) {
     return checks.stream()
@@ -216,6 +219,25 @@ public record ParityMatrix(
         .orElse(label(run.runtime()));
   }
 
+  /** Every runtime label of {@code run}'s checks, in order, else its runtime's own label. */
+  static List<String> runtimesOf(List<Check> checks, RunResult run) {
+    List<String> labels =
+        runtimes(checks.stream().filter(c -> c.run() == run).toList());
+    return labels.isEmpty() ? List.of(label(run.runtime())) : labels;
+  }
+
+  /** {@code name (Genkit 1.42.0, http://..., started)} for a named runtime of a multi-runtime run. */
+  static String describe(RuntimeInfo rt) {
+    List<String> facts = new ArrayList<>();
+    rt.genkitVersion().ifPresent(v -> facts.add("Genkit " + v));
+    if (!rt.url().isBlank()) {
+      facts.add(rt.url());
+    }
+    facts.add(rt.url().isBlank() ? "not reached" : rt.attached() ? "attached" : "started");
+    return rt.name().orElse(label(rt)) + " (" + String.join(", ", facts) + ")";
+  }
+
+  /** {@code Genkit <version>}, else the URL, else {@code unknown runtime}. */
   static String label(RuntimeInfo rt) {
     if (rt.genkitVersion().isPresent()) {
       return "Genkit " + rt.genkitVersion().get();
@@ -320,7 +342,8 @@ public record ParityMatrix(
     }
     // Same version, different URL, same model tested: two runtimes a version cannot tell apart.
     Set<RunResult> qualify = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<RunResult> models = runs.stream().filter(r -> !ResultsJson.sampleFlows(r)).toList();
+    List<RunResult> models =
+        runs.stream().filter(r -> !ResultsJson.sampleFlows(r) && !r.multiRuntime()).toList();
     for (int i = 0; i < models.size(); i++) {
       for (int j = i + 1; j < models.size(); j++) {
         RunResult a = models.get(i);

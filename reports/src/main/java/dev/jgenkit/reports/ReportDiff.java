@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What changed between a baseline run and a current one. Checks are matched by command kind, model
- * (or sample), test (or flow) name and, for duplicate names, their occurrence; a runtime name joins
- * the key once runs carry one.
+ * What changed between a baseline run and a current one. Checks are matched by command kind,
+ * runtime name (multi-runtime runs; none for a plain run), model (or sample), test (or flow) name
+ * and, for duplicate names, their occurrence.
  *
  * @param changes in the current run's order, removed checks last
  */
@@ -109,12 +109,13 @@ public record ReportDiff(List<Change> changes) {
     return Optional.empty();
   }
 
-  /** Checks keyed by command, model or sample, name and occurrence, in run order. */
+  /** Checks keyed by command, runtime name, model or sample, name and occurrence, in run order. */
   static Map<String, TestResult> keyed(RunResult run) {
     Map<String, TestResult> out = new LinkedHashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     for (TestResult r : run.results()) {
-      String base = run.command() + " " + r.test().model() + " › " + r.test().name();
+      String runtime = r.test().runtime().isEmpty() ? "" : r.test().runtime() + " › ";
+      String base = run.command() + " " + runtime + r.test().model() + " › " + r.test().name();
       int n = seen.merge(base, 1, Integer::sum);
       out.put(n == 1 ? base : base + " #" + n, r);
     }

@@ -51,13 +51,22 @@ import java.util.OptionalInt;
  *       custom}) and {@code phase}, the sample's plan phase ({@code null} when none, and for model
  *       tests); {@code model} is the sample name, {@code modelKey} {@code /flow/<name>}.
  * </ul>
+ *
+ * <p>Version 2 added the runtimes of multi-runtime runs: {@code runtimes} lists every runtime of a
+ * test-model run (one for a plain run, empty for sample-flows), each runtime object has a {@code
+ * name} ({@code null} when unnamed), each test names its {@code runtime} ({@code null} on the one
+ * runtime of a plain run), and {@code runtime} is {@code null} when a test-model run spans several
+ * runtimes. Version-1 documents are still read ({@link ResultsJsonReader}).
  */
 public final class ResultsJson {
   /** Bumped on any incompatible change of the document's shape. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** Classpath location of the JSON Schema (draft 2020-12) the output conforms to. */
   public static final String SCHEMA_RESOURCE = "/dev/jgenkit/reports/results.schema.json";
+
+  /** The schema of version-1 documents, which {@link ResultsJsonReader} still reads. */
+  static final String SCHEMA_V1_RESOURCE = "/dev/jgenkit/reports/results-1.schema.json";
 
   /** The report's conventional file name. */
   public static final String FILE_NAME = "results.json";
@@ -96,7 +105,11 @@ public final class ResultsJson {
     strings(root.putArray("specFiles"), run.specFiles());
     // A sample-flows run starts one runtime per sample (under samples[].runtime); its run-level
     // runtime is a placeholder.
-    root.set("runtime", sampleFlows(run) ? NODES.nullNode() : runtime(run.runtime()));
+    root.set(
+        "runtime",
+        sampleFlows(run) || run.runtimes().size() > 1 ? NODES.nullNode() : runtime(run.runtime()));
+    ArrayNode runtimes = root.putArray("runtimes");
+    run.runtimes().forEach(rt -> runtimes.add(runtime(rt)));
     ObjectNode summary = root.putObject("summary");
     summary.put("total", run.results().size());
     summary.put("passed", run.count(Verdict.PASS));
@@ -193,6 +206,7 @@ public final class ResultsJson {
 
   private static ObjectNode runtime(RuntimeInfo rt) {
     ObjectNode node = NODES.objectNode();
+    node.put("name", rt.name().orElse(null));
     node.put("url", rt.url());
     node.put("genkitVersion", rt.genkitVersion().orElse(null));
     strings(node.putArray("command"), rt.command().stream().map(Redaction::redact).toList());
@@ -212,6 +226,7 @@ public final class ResultsJson {
     ObjectNode node = NODES.objectNode();
     node.put("index", t.index());
     node.put("suiteIndex", t.suiteIndex());
+    node.put("runtime", t.runtime().isEmpty() ? null : t.runtime());
     node.put("model", t.model());
     node.put("modelKey", t.modelKey());
     node.put("name", t.name());

@@ -29,11 +29,14 @@ import java.util.regex.Pattern;
  * Reads a {@code results.json} back into the results model, after checking it against its JSON
  * Schema, so views can be re-rendered, runs merged and compared. What results.json does not keep
  * (the request input of passed and skipped checks, a flow's output schema) comes back empty.
+ * Version-1 documents (before multi-runtime runs) are read too, checked against their own schema:
+ * their runtime is unnamed.
  */
 public final class ResultsJsonReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern LOCATION = Pattern.compile("^(.*):(\\d+):(\\d+)$");
   private static volatile JsonNode schema;
+  private static volatile JsonNode schemaV1;
 
   /** A results.json that cannot be read: says which file and why. */
   public static final class InvalidResultsException extends Exception {
@@ -59,13 +62,15 @@ public final class ResultsJsonReader {
     if (root == null || !root.isObject()) {
       throw new InvalidResultsException(file + ": not a jgenkit results.json (not a JSON object)");
     }
-    if (root.path("schemaVersion").asInt(-1) != ResultsJson.SCHEMA_VERSION) {
+    int version = root.path("schemaVersion").asInt(-1);
+    if (version != ResultsJson.SCHEMA_VERSION && version != 1) {
       throw new InvalidResultsException(file + ": schemaVersion " + root.path("schemaVersion")
-          + " is not supported (this jgenkit reads " + ResultsJson.SCHEMA_VERSION + ")");
+          + " is not supported (this jgenkit reads 1 and " + ResultsJson.SCHEMA_VERSION + ")");
     }
-    List<String> errors = SchemaCheck.errors(schema(), root);
+    List<String> errors = SchemaCheck.errors(version == 1 ? schemaV1() : schema(), root);
     if (!errors.isEmpty()) {
-      throw new InvalidResultsException(file + ": does not match results.schema.json: "
+      throw new InvalidResultsException(file + ": does not match "
+          + (version == 1 ? "results-1.schema.json" : "results.schema.json") + ": "
           + String.join("; ", errors.subList(0, Math.min(5, errors.size()))));
     }
     return toRun(root);
@@ -74,14 +79,27 @@ public final class ResultsJsonReader {
   private static JsonNode schema() {
     JsonNode s = schema;
     if (s == null) {
-      try (InputStream in = ResultsJson.class.getResourceAsStream(ResultsJson.SCHEMA_RESOURCE)) {
-        s = MAPPER.readTree(in);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      s = resource(ResultsJson.SCHEMA_RESOURCE);
       schema = s;
     }
     return s;
+  }
+
+  private static JsonNode schemaV1() {
+    JsonNode s = schemaV1;
+    if (s == null) {
+      s = resource(ResultsJson.SCHEMA_V1_RESOURCE);
+      schemaV1 = s;
+    }
+    return s;
+  }
+
+  private static JsonNode resource(String name) {
+    try (InputStream in = ResultsJson.class.getResourceAsStream(name)) {
+      return MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static RunResult toRun(JsonNode root) {
@@ -95,13 +113,15 @@ public final class ResultsJsonReader {
     for (JsonNode t : root.get("tests")) {
       results.add(test(t));
     }
-    RuntimeInfo runtime = root.get("runtime").isNull()
-        ? new RuntimeInfo("", Optional.empty(), List.of(), OptionalLong.empty(), Optional.empty(), Optional.empty())
-        : runtime(root.get("runtime"));
+    List<RuntimeInfo> runtimes = new ArrayList<>();
+    root.path("runtimes").forEach(r -> runtimes.add(runtime(r)));
+    RuntimeInfo runtime = !root.get("runtime").isNull() ? runtime(root.get("runtime"))
+        : !runtimes.isEmpty() ? runtimes.get(0)
+        : new RuntimeInfo("", Optional.empty(), List.of(), OptionalLong.empty(), Optional.empty(), Optional.empty());
     return new RunResult(root.get("tool").asText(), root.get("toolVersion").asText(),
         strings(root.get("specFiles")), runtime, Instant.parse(root.get("startedAt").asText()),
         Instant.parse(root.get("finishedAt").asText()), results, root.get("interrupted").asBoolean(),
-        root.get("command").asText(), samples);
+        root.get("command").asText(), samples, runtimes);
   }
 
   private static TestResult test(JsonNode t) {
@@ -113,7 +133,8 @@ public final class ResultsJsonReader {
         t.get("model").asText(), t.get("modelKey").asText(), t.get("name").asText(),
         text(t.get("capability")), t.has("request") ? t.get("request") : NullNode.instance, strings(t.get("validators")),
         t.get("stream").asBoolean(), verdict == Verdict.SKIP ? Optional.of(reason) : Optional.empty(),
-        text(t.get("declaredUnsupported")), location(t.get("location").asText()), k, phase(t), Optional.empty());
+        text(t.get("declaredUnsupported")), location(t.get("location").asText()), k, phase(t), Optional.empty(),
+        text(t.get("runtime")).orElse(""));
     JsonNode ttfc = t.get("timeToFirstChunkMillis");
     return new TestResult(p, verdict, reason, t.get("attempts").asInt(), t.get("durationMillis").asLong(),
         ttfc.isNumber() ? OptionalLong.of(ttfc.asLong()) : OptionalLong.empty(), t.get("chunkCount").asInt(),
@@ -124,7 +145,7 @@ public final class ResultsJsonReader {
   private static RuntimeInfo runtime(JsonNode r) {
     return new RuntimeInfo(r.get("url").asText(), text(r.get("genkitVersion")), strings(r.get("command")),
         r.get("pid").isNumber() ? OptionalLong.of(r.get("pid").asLong()) : OptionalLong.empty(),
-        text(r.get("runtimeId")), text(r.get("logFile")));
+        text(r.get("runtimeId")), text(r.get("logFile")), text(r.get("name")));
   }
 
   static Location location(String s) {

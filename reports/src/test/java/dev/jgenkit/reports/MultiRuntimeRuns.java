@@ -88,4 +88,23 @@ final class MultiRuntimeRuns {
             false);
     return List.of(SampleRuns.full(), b);
   }
+
+  /**
+   * {@link #twoRuntimes()} as a jgenkit.yaml run names them: runtime {@code a} (Genkit 1.21.0) and
+   * {@code b} (Genkit 1.22.0), each run's tests labelled with its runtime's name, joined into one
+   * multi-runtime run.
+   */
+  static RunResult namedRuntimes() {
+    List<RunResult> runs = twoRuntimes();
+    return RunResult.join(List.of(named(runs.get(0), "a"), named(runs.get(1), "b")));
+  }
+
+  /** {@code run} as the runtime called {@code name} ran it. */
+  static RunResult named(RunResult run, String name) {
+    RuntimeInfo rt = run.runtime().named(name);
+    List<TestResult> results =
+        run.results().stream().map(r -> r.withTest(r.test().onRuntime(name))).toList();
+    return new RunResult(run.tool(), run.toolVersion(), run.specFiles(), rt, run.startedAt(),
+        run.finishedAt(), results, run.interrupted(), run.command(), List.of(), List.of(rt));
+  }
 }

@@ -99,6 +99,7 @@ class ResultsJsonTest {
             "interrupted",
             "specFiles",
             "runtime",
+            "runtimes",
             "summary",
             "samples",
             "phases",
@@ -108,6 +109,7 @@ class ResultsJsonTest {
         .containsExactly(
             "index",
             "suiteIndex",
+            "runtime",
             "model",
             "modelKey",
             "name",
@@ -138,7 +140,7 @@ class ResultsJsonTest {
     JsonNode summary = doc.get("summary");
 
     // then
-    assertThat(doc.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(doc.get("schemaVersion").asInt()).isEqualTo(2);
     assertThat(doc.get("startedAt").asText()).isEqualTo("2025-06-01T10:00:00Z");
     assertThat(doc.get("finishedAt").asText()).isEqualTo("2025-06-01T10:02:04.250Z");
     assertThat(doc.get("durationMillis").asLong()).isEqualTo(124_250);
@@ -195,7 +197,7 @@ class ResultsJsonTest {
     String text = new String(bytes, StandardCharsets.UTF_8);
 
     // then
-    assertThat(text).startsWith("{\n  \"schemaVersion\": 1,\n  \"tool\": \"jgenkit\",");
+    assertThat(text).startsWith("{\n  \"schemaVersion\": 2,\n  \"tool\": \"jgenkit\",");
     assertThat(text).contains("\"specFiles\": [],").contains("\"command\": [],");
     assertThat(text).contains("\"tests\": []\n}\n").endsWith("}\n");
   }

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param kind a model-conformance test or a sample flow
  * @param phase for sample flows: the plan phase of the sample
  * @param outputSchema for sample flows: the flow's output JSON Schema, checked on PASS
+ * @param runtime the name of the runtime it runs on in a multi-runtime run ({@code ""} for the one
+ *     runtime of a plain run); see {@link dev.jgenkit.runners.results.RunResult#runtimes}
  */
 public record PlannedTest(
     int index,
@@ -43,7 +45,8 @@ public record PlannedTest(
     Location location,
     Kind kind,
     java.util.OptionalInt phase,
-    Optional<JsonNode> outputSchema) {
+    Optional<JsonNode> outputSchema,
+    String runtime) {
   /** What a planned test exercises. */
   public enum Kind {
     /** A model-conformance test ({@code test-model}): built-in or custom. */
@@ -70,6 +73,27 @@ public record PlannedTest(
         declaredUnsupported, location, Kind.MODEL_TEST, java.util.OptionalInt.empty(), Optional.empty());
   }
 
+  /** A test on the one runtime of a plain run. */
+  public PlannedTest(
+      int index,
+      int suiteIndex,
+      String model,
+      String modelKey,
+      String name,
+      Optional<String> capability,
+      JsonNode input,
+      List<String> validators,
+      boolean stream,
+      Optional<String> skipReason,
+      Optional<String> declaredUnsupported,
+      Location location,
+      Kind kind,
+      java.util.OptionalInt phase,
+      Optional<JsonNode> outputSchema) {
+    this(index, suiteIndex, model, modelKey, name, capability, input, validators, stream, skipReason,
+        declaredUnsupported, location, kind, phase, outputSchema, "");
+  }
+
   public PlannedTest {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(modelKey, "modelKey");
@@ -83,12 +107,20 @@ public record PlannedTest(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(outputSchema, "outputSchema");
+    Objects.requireNonNull(runtime, "runtime");
   }
 
   /** The same test at another place in a run (merged or concatenated runs). */
   public PlannedTest withPosition(int newIndex, int newSuiteIndex) {
     return new PlannedTest(newIndex, newSuiteIndex, model, modelKey, name, capability, input,
-        validators, stream, skipReason, declaredUnsupported, location, kind, phase, outputSchema);
+        validators, stream, skipReason, declaredUnsupported, location, kind, phase, outputSchema,
+        runtime);
+  }
+
+  /** The same test on the runtime named {@code runtimeName} (multi-runtime runs). */
+  public PlannedTest onRuntime(String runtimeName) {
+    return new PlannedTest(index, suiteIndex, model, modelKey, name, capability, input, validators,
+        stream, skipReason, declaredUnsupported, location, kind, phase, outputSchema, runtimeName);
   }
 
   public boolean builtIn() {

@@ -64,8 +64,13 @@ public record TestResult(
 
   /** This result at another place in a run (see {@link PlannedTest#withPosition}). */
   public TestResult at(int index, int suiteIndex) {
-    return new TestResult(test.withPosition(index, suiteIndex), verdict, reason, attempts,
-        durationMillis, timeToFirstChunkMillis, chunkCount, traceId, usage, finishReason, response);
+    return withTest(test.withPosition(index, suiteIndex));
+  }
+
+  /** This result for {@code other}, the same test placed or labelled differently. */
+  public TestResult withTest(PlannedTest other) {
+    return new TestResult(other, verdict, reason, attempts, durationMillis, timeToFirstChunkMillis,
+        chunkCount, traceId, usage, finishReason, response);
   }
 
   public static TestResult skipped(PlannedTest test, String reason) {
