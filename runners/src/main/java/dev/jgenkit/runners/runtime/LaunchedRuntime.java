@@ -10,36 +10,63 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * A runtime process jgenkit started. Closing it stops the whole process tree (SIGTERM, then SIGKILL
  * after a grace period), also from a JVM shutdown hook on Ctrl-C/SIGTERM, and removes the runtime
- * file its process left behind. Runtime files of other processes are never touched.
+ * file its process left behind. Runtime files of other processes are never touched. Its output goes
+ * to its log file line by line through the {@linkplain #filterLogsThrough log filter}.
  */
 public final class LaunchedRuntime implements AutoCloseable {
   private static final Duration GRACE = Duration.ofSeconds(5);
+  private static final Set<LaunchedRuntime> LIVE = ConcurrentHashMap.newKeySet();
+  private static volatile UnaryOperator<String> logFilter = UnaryOperator.identity();
 
   private final Process process;
   private final List<String> command;
   private final Path logFile;
+  private final LogPump pump;
   private final Thread shutdownHook;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile RuntimeFile runtimeFile;
 
-  private LaunchedRuntime(Process process, List<String> command, Path logFile) {
+  private LaunchedRuntime(Process process, List<String> command, Path logFile, LogPump pump) {
     this.process = process;
     this.command = List.copyOf(command);
     this.logFile = logFile;
+    this.pump = pump;
     this.shutdownHook = new Thread(this::stop, "jgenkit-runtime-stopper");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    LIVE.add(this);
+  }
+
+  /**
+   * Sets what every line a started runtime prints goes through before it reaches its log file
+   * (the CLI masks secrets there); set once at startup, like the report redaction.
+   */
+  public static void filterLogsThrough(UnaryOperator<String> filter) {
+    logFilter = Objects.requireNonNull(filter, "filter");
+  }
+
+  /**
+   * Kills every runtime still running at once (SIGKILL to each whole tree, no grace): the way out
+   * of a second Ctrl-C, which must not wait for a runtime that ignores SIGTERM.
+   */
+  public static void killAllNow() {
+    for (LaunchedRuntime r : List.copyOf(LIVE)) {
+      r.process.descendants().forEach(ProcessHandle::destroyForcibly);
+      r.process.destroyForcibly();
+    }
   }
 
   /**
    * Spawns {@code command} in {@code cwd} with {@code GENKIT_ENV=dev} plus {@code extraEnv}, stdout
-   * and stderr going to {@code logFile} (never to jgenkit's own output).
+   * and stderr going to {@code logFile} (never to jgenkit's own output) through the log filter.
    */
   public static LaunchedRuntime spawn(
       List<String> command, Path cwd, Map<String, String> extraEnv, Path logFile)
@@ -56,10 +83,18 @@ public final class LaunchedRuntime implements AutoCloseable {
     pb.environment().putAll(extraEnv);
     pb.environment().put("GENKIT_ENV", "dev");
     pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+    pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
     pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     try {
-      return new LaunchedRuntime(pb.start(), command, logFile);
+      LogPump pump = LogPump.open(logFile, logFilter);
+      Process p;
+      try {
+        p = pb.start();
+      } catch (IOException e) {
+        pump.closeUnused();
+        throw e;
+      }
+      return new LaunchedRuntime(p, command, logFile, pump.start(p.getInputStream(), p.pid()));
     } catch (IOException e) {
       throw new RuntimeUnavailableException(
           "cannot start `" + String.join(" ", command) + "`: " + e.getMessage(), e);
@@ -121,6 +156,7 @@ public final class LaunchedRuntime implements AutoCloseable {
         }
       }
       if (!process.isAlive()) {
+        pump.drain();
         throw new RuntimeUnavailableException(
             "the runtime `" + String.join(" ", command) + "` exited with code "
                 + process.exitValue() + " before it was ready" + logTail());
@@ -197,6 +233,9 @@ public final class LaunchedRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // Everything the tree printed before it died reaches the log.
+    pump.drain();
+    LIVE.remove(this);
     RuntimeFile f = runtimeFile;
     if (f != null && Objects.nonNull(f.path())) {
       try {
