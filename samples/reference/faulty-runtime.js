@@ -13,7 +13,7 @@
  * /model/fault/<name>; see README.md, "Fault switches", for what each one does.
  *
  * Environment:
- *   FAULTY_REQUEST_LOG  append one line per request ("POST /api/runAction /model/fault/x") here
+ *   FAULTY_REQUEST_LOG  append one line per request here: "POST /api/runAction /model/fault/x @<epoch ms>"
  */
 const http = require('node:http');
 const fs = require('node:fs');
@@ -30,7 +30,7 @@ const callsByPrompt = new Map();
 const requestLog = process.env.FAULTY_REQUEST_LOG;
 
 function log(line) {
-  if (requestLog) fs.appendFileSync(requestLog, line + '\n');
+  if (requestLog) fs.appendFileSync(requestLog, `${line} @${Date.now()}\n`);
 }
 
 function lastUserText(input) {
@@ -109,13 +109,13 @@ const behave = {
     callsByPrompt.set(prompt, n);
     if (n === 1) {
       start(res, traceId, false, 429, { 'Retry-After': '1' });
-      return res.end(genkitError(8, 'RESOURCE_EXHAUSTED: fault/rate-limited: slow down'));
+      return res.end(genkitError(8, 'fault/rate-limited: slow down'));
     }
     behave.good(res, { text, traceId, stream });
   },
   unavailable(res, { traceId }) {
     start(res, traceId, false, 503, { 'Retry-After': '0' });
-    res.end(genkitError(14, 'UNAVAILABLE: fault/unavailable: overloaded'));
+    res.end(genkitError(14, 'fault/unavailable: overloaded'));
   },
   hang(res, { traceId, stream }) {
     start(res, traceId, stream);

@@ -33,6 +33,7 @@ public final class LaunchedRuntime implements AutoCloseable {
   private final LogPump pump;
   private final Thread shutdownHook;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch stoppedTree = new java.util.concurrent.CountDownLatch(1);
   private volatile RuntimeFile runtimeFile;
 
   private LaunchedRuntime(Process process, List<String> command, Path logFile, LogPump pump) {
@@ -201,11 +202,28 @@ public final class LaunchedRuntime implements AutoCloseable {
     }
   }
 
-  /** Stops the process tree; idempotent and safe from any thread. */
+  /**
+   * Stops the process tree; idempotent and safe from any thread. A second caller (the shutdown
+   * hook while the run's own close is inside the grace period) waits until the tree is down, so
+   * the JVM never exits halfway through and leaves a runtime that ignores SIGTERM behind.
+   */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
+      try {
+        stoppedTree.await(GRACE.toMillis() + 5000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
+    try {
+      stopTree();
+    } finally {
+      stoppedTree.countDown();
+    }
+  }
+
+  private void stopTree() {
     List<ProcessHandle> tree = new ArrayList<>();
     process.descendants().forEach(tree::add);
     tree.add(process.toHandle());
