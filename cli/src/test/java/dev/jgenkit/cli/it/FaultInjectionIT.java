@@ -62,9 +62,13 @@ class FaultInjectionIT {
   }
 
   private Outcome jgenkit(Map<String, String> env, List<String> args) throws Exception {
+    return jgenkitIn(REF, env, args);
+  }
+
+  private Outcome jgenkitIn(Path cwd, Map<String, String> env, List<String> args) throws Exception {
     Path out = tmp.resolve("out-" + System.nanoTime());
     long t0 = System.nanoTime();
-    Process p = JGenkitBinary.start(REF, out, env, args);
+    Process p = JGenkitBinary.start(cwd, out, env, args);
     RunChecks.Descendants d = new RunChecks.Descendants(p);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -161,16 +165,17 @@ class FaultInjectionIT {
   void aRuntimeWhoseModelsNeverAppearIsExitThreeNamingThem() throws Exception {
     var row = ResilienceLog.begin("runtime start", "health passes, models never appear",
         "REFERENCE_FAULT=never-register-models: the reflection server answers, /api/actions has no models",
-        "exit 3 at --startup-timeout (3 s) naming the missing model keys, process stopped");
+        "exit 3 at --startup-timeout (8 s) naming the missing model keys, process stopped");
     Path reports = tmp.resolve("r");
 
+    // 8 s: the bound also covers the runtime's own start, which takes seconds on a loaded machine
     Outcome o = jgenkit(Map.of("REFERENCE_FAULT", "never-register-models"),
         args(spec(suite("reference/good", false, Map.of("t", "text-not-empty"))), reports,
-            List.of("--startup-timeout", "3"), REFERENCE));
+            List.of("--startup-timeout", "8"), REFERENCE));
 
     row.exit(o.exit()).took(o.wall()).verdicts("none run");
     assertThat(o.exit()).as(o.console()).isEqualTo(3);
-    assertThat(o.run().stderr()).contains("did not register 1 action(s) within 3 s: /model/reference/good");
+    assertThat(o.run().stderr()).contains("did not register 1 action(s) within 8 s: /model/reference/good");
     assertThat(reports.resolve("results.json")).doesNotExist();
     assertGone(o.descendants());
     assertBounded(o);
@@ -219,6 +224,7 @@ class FaultInjectionIT {
     Files.createDirectories(dir);
     long dead = deadPid();
     Map<Path, String> planted = new LinkedHashMap<>();
+    Map<Path, String> attachPlanted = new LinkedHashMap<>();
     planted.put(dir.resolve(dead + "-3199-1.json"), "{\"id\":\"" + dead + "-3199\",\"pid\":" + dead
         + ",\"reflectionServerUrl\":\"http://localhost:3199\",\"timestamp\":\"2030-01-01T00:00:00.000Z\"}");
     planted.put(dir.resolve("zz-garbage.json"), "{\"id\": \"half-written");
@@ -234,7 +240,15 @@ class FaultInjectionIT {
       Path spec = spec(suite("reference/good", false, Map.of("hello", "text-includes:hello")));
 
       Outcome started = jgenkit(Map.of(), args(spec, tmp.resolve("r1"), List.of(), REFERENCE));
-      Outcome attached = jgenkit(Map.of(), args(spec, tmp.resolve("r2"), List.of("--startup-timeout", "3"), List.of()));
+      // attach by discovery in a project of its own (the reference dir may hold live runtimes of other runs)
+      Path project = Files.createDirectories(tmp.resolve("project/.genkit/runtimes")).getParent().getParent();
+      Files.writeString(project.resolve("package.json"), "{\"name\":\"stale\",\"private\":true}\n");
+      for (var e : planted.entrySet()) {
+        Path copy = project.resolve(".genkit/runtimes").resolve(e.getKey().getFileName());
+        Files.writeString(copy, e.getValue());
+        attachPlanted.put(copy, e.getValue());
+      }
+      Outcome attached = jgenkitIn(project, Map.of(), args(spec, tmp.resolve("r2"), List.of("--startup-timeout", "3"), List.of()));
 
       RunResult run = assertReportsComplete(tmp.resolve("r1"), 1);
       row.exit(started.exit()).took(started.wall().plus(attached.wall()))
@@ -242,7 +256,9 @@ class FaultInjectionIT {
       assertThat(started.exit()).as(started.console()).isZero();
       assertThat(attached.exit()).as(attached.console()).isEqualTo(3);
       assertThat(attached.run().stderr()).contains("no running Genkit runtime found");
-      for (var e : planted.entrySet()) {
+      Map<Path, String> all = new LinkedHashMap<>(planted);
+      all.putAll(attachPlanted);
+      for (var e : all.entrySet()) {
         assertThat(e.getKey()).as("planted file kept").exists();
         assertThat(Files.readString(e.getKey())).isEqualTo(e.getValue());
       }
@@ -263,24 +279,40 @@ class FaultInjectionIT {
     return p.pid();
   }
 
+  @Test
+  void noArgumentsAndStdinClosedIsAUsageErrorNotASilentSuccess() throws Exception {
+    var row = ResilienceLog.begin("runtime start", "no arguments, stdin closed",
+        "`jgenkit test-model` with no model, no spec and stdin closed (the peer exits 0 running nothing)",
+        "exit 2 with what to pass; nothing started");
+
+    Outcome o = jgenkit(Map.of(), List.of("test-model"));
+
+    row.exit(o.exit()).took(o.wall()).verdicts("none run");
+    assertThat(o.exit()).as(o.console()).isEqualTo(2);
+    assertThat(o.run().stderr()).contains("a model name is required").contains("e.g. jgenkit test-model");
+    assertThat(o.descendants()).isEmpty();
+    assertBounded(o);
+    row.note("exit 2: " + o.run().stderr().lines().findFirst().orElse(""));
+  }
+
   // ----------------------------------------------------------------------------- during the run
 
   @Test
   void aModelThatNeverAnswersEndsAtTheTimeoutIsCancelledAndTheRunGoesOn() throws Exception {
     var row = ResilienceLog.begin("during the run", "a model never answers",
-        "reference/hang never answers; --timeout 1",
-        "ERROR at 1 s, /api/cancelAction sent with the early trace id, the other tests still run");
+        "reference/hang never answers; --timeout 3",
+        "ERROR at 3 s, /api/cancelAction sent with the early trace id, the other tests still run");
     Path reports = tmp.resolve("r");
     String yaml = suite("reference/hang", false, Map.of("hangs", "text-not-empty"))
         + suite("reference/good", false, Map.of("hello", "text-includes:hello"));
 
-    Outcome o = jgenkit(Map.of(), args(spec(yaml), reports, List.of("--timeout", "1"), REFERENCE));
+    Outcome o = jgenkit(Map.of(), args(spec(yaml), reports, List.of("--timeout", "3"), REFERENCE));
 
     RunResult run = assertReportsComplete(reports, 2);
     row.exit(o.exit()).took(o.wall()).verdicts(verdicts(run));
     assertThat(o.exit()).as(o.console()).isEqualTo(1);
     assertThat(test(run, "hangs").verdict()).isEqualTo(Verdict.ERROR);
-    assertThat(test(run, "hangs").reason()).contains("timed out after 1 s; action cancelled (trace ");
+    assertThat(test(run, "hangs").reason()).contains("timed out after 3 s; action cancelled (trace ");
     assertThat(test(run, "hello").verdict()).isEqualTo(Verdict.PASS);
     assertGone(o.descendants());
     assertBounded(o);
@@ -290,8 +322,8 @@ class FaultInjectionIT {
   @Test
   void aRuntimeKilledMidRunTurnsTheRemainingTestsIntoPromptErrors() throws Exception {
     var row = ResilienceLog.begin("during the run", "runtime killed mid-run",
-        "REFERENCE_FAULT=die-after:3: the 3rd model call SIGKILLs the runtime; 8 tests, -j 1, --timeout 20",
-        "the remaining tests are ERROR at once (not one 20 s timeout each); its runtime file removed");
+        "REFERENCE_FAULT=die-after:3: the 3rd model call SIGKILLs the runtime; 8 tests, -j 1, --timeout 30",
+        "the remaining tests are ERROR at once (not one 30 s timeout each); its runtime file removed");
     Path reports = tmp.resolve("r");
     Map<String, String> tests = new LinkedHashMap<>();
     for (int i = 1; i <= 8; i++) {
@@ -299,7 +331,7 @@ class FaultInjectionIT {
     }
 
     Outcome o = jgenkit(Map.of("REFERENCE_FAULT", "die-after:3"),
-        args(spec(suite("reference/good", false, tests)), reports, List.of("-j", "1", "--timeout", "20"), REFERENCE));
+        args(spec(suite("reference/good", false, tests)), reports, List.of("-j", "1", "--timeout", "30"), REFERENCE));
 
     RunResult run = assertReportsComplete(reports, 8);
     row.exit(o.exit()).took(o.wall()).verdicts(verdicts(run));
@@ -307,7 +339,7 @@ class FaultInjectionIT {
     assertThat(run.results().stream().map(TestResult::verdict).toList())
         .containsExactly(Verdict.PASS, Verdict.PASS, Verdict.ERROR, Verdict.ERROR, Verdict.ERROR,
             Verdict.ERROR, Verdict.ERROR, Verdict.ERROR);
-    assertThat(o.wall()).as("well under one 20 s timeout").isLessThan(Duration.ofSeconds(19));
+    assertThat(o.wall()).as("less than a single 30 s timeout").isLessThan(Duration.ofSeconds(29));
     long pid = run.runtime().pid().orElseThrow();
     try (Stream<Path> files = Files.list(REF.resolve(".genkit/runtimes"))) {
       assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(pid + "-"));
@@ -338,9 +370,9 @@ class FaultInjectionIT {
 
   @Test
   void aSlowDripStreamEndsAtTheTimeoutAndIsCancelled() throws Exception {
-    streamFault("slow-drip stream", "fault/drip: one byte every 200 ms, never a whole line; --timeout 2",
-        "ERROR at 2 s (the per-test deadline bounds a stream that never idles out), cancelAction sent",
-        "drip", true, "timed out after 2 s; action cancelled");
+    streamFault("slow-drip stream", "fault/drip: one byte every 200 ms, never a whole line; --timeout 3",
+        "ERROR at 3 s (the per-test deadline bounds a stream that never idles out), cancelAction sent",
+        "drip", true, "timed out after 3 s; action cancelled");
   }
 
   private void streamFault(String name, String fault, String expected, String model, boolean stream,
@@ -351,7 +383,7 @@ class FaultInjectionIT {
     String yaml = suite("fault/" + model, stream, Map.of(name, "text-not-empty")) + GOOD_ALONGSIDE;
 
     Outcome o = jgenkit(Map.of("FAULTY_REQUEST_LOG", requests.toString()),
-        args(spec(yaml), reports, List.of("--timeout", "2"), FAULTY));
+        args(spec(yaml), reports, List.of("--timeout", "3"), FAULTY));
 
     RunResult run = assertReportsComplete(reports, 2);
     row.exit(o.exit()).took(o.wall()).verdicts(verdicts(run));
@@ -360,6 +392,9 @@ class FaultInjectionIT {
     assertThat(t.verdict()).isEqualTo(Verdict.ERROR);
     assertThat(t.reason()).contains(reasonPart);
     assertThat(test(run, "good alongside").verdict()).isEqualTo(Verdict.PASS);
+    // only the reflection calls a test needs: never /api/notify (the peer repoints telemetry with it)
+    assertThat(requests(requests)).allMatch(l -> l.matches(
+        "(GET /api/__health|GET /api/actions|POST /api/runAction /model/fault/\\S+|POST /api/cancelAction \\w+) @\\d+"));
     if (model.equals("drip")) {
       assertThat(requests(requests)).anyMatch(l -> l.startsWith("POST /api/cancelAction " + t.traceId().orElseThrow()));
     }
@@ -499,7 +534,7 @@ class FaultInjectionIT {
     var row = ResilienceLog.begin("interruption", "second Ctrl-C",
         "REFERENCE_FAULT=ignore-sigterm: the runtime ignores SIGTERM/SIGINT, so the first Ctrl-C waits out its 5 s grace;"
             + " a second Ctrl-C 0.5 s later",
-        "exit 130 at once (well inside the grace), the runtime SIGKILLed, partial report written");
+        "exit 130 at once (well inside the grace), the runtime SIGKILLed and its runtime file removed, partial report written");
     Path reports = tmp.resolve("r");
     String yaml = suite("reference/good", false, Map.of("hello", "text-includes:hello"))
         + suite("reference/hang", false, Map.of("hangs", "text-not-empty"));
@@ -529,6 +564,11 @@ class FaultInjectionIT {
     Set<Long> seen = new HashSet<>(d.seen());
     assertThat(seen).isNotEmpty();
     assertGone(seen);
+    long pid = partial.runtime().pid().orElseThrow();
+    try (Stream<Path> files = Files.list(REF.resolve(".genkit/runtimes"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("its runtime file removed")
+          .noneMatch(n -> n.startsWith(pid + "-"));
+    }
     row.note("exit 130 " + exitAfter.toMillis() + " ms after the second Ctrl-C; runtime killed");
   }
 

@@ -62,6 +62,15 @@ public final class LaunchedRuntime implements AutoCloseable {
     for (LaunchedRuntime r : List.copyOf(LIVE)) {
       r.process.descendants().forEach(ProcessHandle::destroyForcibly);
       r.process.destroyForcibly();
+      RuntimeFile f = r.runtimeFile;
+      if (f != null) {
+        try {
+          // killed before it could remove its runtime file: no stale file left for other tools
+          Files.deleteIfExists(f.path());
+        } catch (IOException e) {
+          // best effort
+        }
+      }
     }
   }
 
