@@ -24,20 +24,18 @@ final class LogPump {
   static final int MAX_LINE_BYTES = 1 << 20;
   private static final Duration DRAIN = Duration.ofSeconds(3);
 
-  private final Path file;
   private final OutputStream out;
   private final UnaryOperator<String> filter;
   private volatile Thread thread;
 
-  private LogPump(Path file, OutputStream out, UnaryOperator<String> filter) {
-    this.file = file;
+  private LogPump(OutputStream out, UnaryOperator<String> filter) {
     this.out = out;
     this.filter = filter;
   }
 
   /** Creates (truncates) the log file now, so a spawn that fails still leaves an empty log. */
   static LogPump open(Path file, UnaryOperator<String> filter) throws IOException {
-    return new LogPump(file, Files.newOutputStream(file), filter);
+    return new LogPump(Files.newOutputStream(file), filter);
   }
 
   /** Starts copying {@code in} on a daemon thread. */
@@ -73,10 +71,6 @@ final class LogPump {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  Path file() {
-    return file;
   }
 
   private void copy(InputStream in) {
