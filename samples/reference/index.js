@@ -13,11 +13,60 @@
  * Environment:
  *   REFERENCE_SLOW_MS         delay of reference/slow in ms (default 300)
  *   REFERENCE_CHUNK_DELAY_MS  pause between streamed chunks in ms (default 0)
+ *   REFERENCE_FAULT           fault switches for jgenkit's fault-injection suite (lib/faults.js)
  */
+const faults = require('./lib/faults.js').parse(process.env.REFERENCE_FAULT);
+
+// Faults that act before Genkit loads: the runtime dies at once, or runs without its
+// reflection server (so it never writes a runtime file) and stays up doing nothing.
+if (faults.exitAtOnce) {
+  process.stderr.write('[jgenkit-reference] REFERENCE_FAULT=exit-at-once: exiting with code 3\n');
+  process.exit(3);
+}
+if (faults.noRuntimeFile) {
+  process.env.GENKIT_ENV = 'prod';
+  setInterval(() => {}, 60_000);
+  process.stderr.write('[jgenkit-reference] REFERENCE_FAULT=no-runtime-file: no reflection server\n');
+}
+if (faults.leakSecrets) {
+  // A careless app logging its configuration: secrets and a long data URL in its output.
+  for (const line of require('./lib/faults.js').leakLines(process.env)) {
+    process.stdout.write(line + '\n');
+    process.stderr.write(line + '\n');
+  }
+}
+
 const { genkit, z, GenkitError } = require('genkit');
 const behaviour = require('./lib/behaviour.js');
 
+if (faults.ignoreSigterm) {
+  // Genkit stops on SIGTERM/SIGINT; this runtime refuses, so only SIGKILL ends it.
+  for (const sig of ['SIGTERM', 'SIGINT']) {
+    process.removeAllListeners(sig);
+    process.on(sig, () => process.stderr.write(`[jgenkit-reference] ignoring ${sig}\n`));
+  }
+}
+
 const ai = genkit({ name: 'jgenkit-reference' });
+
+let modelCalls = 0;
+/** REFERENCE_FAULT=die-after:N: the N-th model call kills the process (SIGKILL, no cleanup). */
+function countCall() {
+  modelCalls += 1;
+  if (faults.dieAfter > 0 && modelCalls >= faults.dieAfter) {
+    process.stderr.write(`[jgenkit-reference] REFERENCE_FAULT=die-after:${faults.dieAfter}: killed on call ${modelCalls}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  }
+}
+
+/** Like ai.defineModel, unless REFERENCE_FAULT=never-register-models; counts calls. */
+function defineModel(options, runner) {
+  if (faults.neverRegisterModels) return;
+  ai.defineModel(options, (req, ctx) => {
+    countCall();
+    return runner(req, ctx);
+  });
+}
 
 function envInt(name, dflt) {
   const raw = process.env[name];
@@ -77,7 +126,7 @@ const FULL_SUPPORTS = {
 // apiVersion 'v2': the runner receives the full action context
 // ({sendChunk, streamingRequested, abortSignal, context, ...}) as its second argument.
 
-ai.defineModel(
+defineModel(
   {
     name: 'reference/good',
     label: 'Reference good: deterministic, passes all 12 dev:test-model built-ins',
@@ -87,7 +136,7 @@ ai.defineModel(
   async (req, ctx) => respond(req, ctx, behaviour.goodContent(req))
 );
 
-ai.defineModel(
+defineModel(
   {
     name: 'reference/bad',
     label: 'Reference bad: no tool calls, broken JSON, ignores system role, never streams',
@@ -98,7 +147,7 @@ ai.defineModel(
   async (req, ctx) => respond(req, ctx, behaviour.badContent(req), { stream: false })
 );
 
-ai.defineModel(
+defineModel(
   {
     name: 'reference/slow',
     label: 'Reference slow: like good, after REFERENCE_SLOW_MS (default 300 ms)',
@@ -112,7 +161,7 @@ ai.defineModel(
 );
 
 let flakyCalls = 0;
-ai.defineModel(
+defineModel(
   {
     name: 'reference/flaky',
     label: 'Reference flaky: like good, but odd-numbered calls fail with UNAVAILABLE',
@@ -131,7 +180,7 @@ ai.defineModel(
   }
 );
 
-ai.defineModel(
+defineModel(
   {
     name: 'reference/hang',
     label: 'Reference hang: never answers (ends only when cancelled)',
@@ -147,7 +196,7 @@ ai.defineModel(
     })
 );
 
-ai.defineModel(
+defineModel(
   {
     name: 'reference/limited',
     label: 'Reference limited: text only; declares tools:false and media:false',
@@ -178,7 +227,8 @@ ai.defineFlow(
 );
 
 if (process.env.GENKIT_ENV === 'dev') {
-  process.stderr.write(`[jgenkit-reference] pid ${process.pid}: models reference/{good,bad,slow,flaky,hang,limited}, flow echoFlow\n`);
+  const models = faults.neverRegisterModels ? 'no models (REFERENCE_FAULT=never-register-models)' : 'models reference/{good,bad,slow,flaky,hang,limited}';
+  process.stderr.write(`[jgenkit-reference] pid ${process.pid}: ${models}, flow echoFlow\n`);
 }
 
 module.exports = { ai };

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Ctrl-C and SIGTERM: the first signal runs the registered hooks (a command writes its partial
  * report) and exits 130, which also runs the JVM shutdown hooks that stop started runtimes; a
- * second signal exits at once.
+ * second signal kills the started runtimes' process trees outright and exits at once.
  */
 final class Interrupts {
   private static final CopyOnWriteArrayList<Runnable> HOOKS = new CopyOnWriteArrayList<>();
@@ -33,6 +33,9 @@ final class Interrupts {
 
   private static void onSignal(java.util.function.IntConsumer exit) {
     if (!INTERRUPTING.compareAndSet(false, true)) {
+      // No more waiting (a runtime that ignores SIGTERM would hold the first exit for its grace
+      // period), but no orphans either: SIGKILL the started runtimes' trees, then leave.
+      dev.jgenkit.runners.runtime.LaunchedRuntime.killAllNow();
       Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
     }
     Thread t =

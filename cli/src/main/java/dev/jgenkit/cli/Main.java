@@ -39,6 +39,8 @@ public final class Main {
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
     dev.jgenkit.reports.Redaction.maskSecretsFrom(env.env());
+    // Started runtimes' output passes the same masking on its way to their log files.
+    dev.jgenkit.runners.runtime.LaunchedRuntime.filterLogsThrough(dev.jgenkit.reports.Redaction::redact);
     JGenkitCommand root = new JGenkitCommand();
     CommandLine cl = new CommandLine(root);
     cl.addSubcommand("test-model", new TestModelCommand(env));

@@ -171,7 +171,7 @@ final class SampleFlowsCommand implements Callable<Integer> {
     try {
       if (plan == null) {
         Path p = dir.resolve(DEFAULT_PLAN_FILE);
-        return Files.isRegularFile(p) ? Optional.of(PlanLoader.load(p)) : Optional.empty();
+        return Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? Optional.of(PlanLoader.load(p)) : Optional.empty();
       }
       if (plan.equals("none")) {
         return Optional.empty();
@@ -181,7 +181,8 @@ final class SampleFlowsCommand implements Callable<Integer> {
         return builtIn;
       }
       Path p = env.workingDir().resolve(plan).normalize();
-      if (!Files.isRegularFile(p)) {
+      // An existing path the loader cannot read (a link loop, a directory) gets its located reason.
+      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         throw new UserException(ExitCode.USAGE, "--plan " + plan + ": no such file, and not a built-in plan ("
             + String.join(", ", PlanLoader.builtInNames()) + ", none)");
       }

@@ -74,11 +74,30 @@ public final class DocumentReader {
       throw new SpecException(
           new SpecProblem(new Location(file, 0, 0), kind.noun() + " not found", kind.notFoundHint()));
     } catch (IOException e) {
-      throw new SpecException(
-          new SpecProblem(
-              new Location(file, 0, 0), "cannot read " + kind.noun() + ": " + e, "check the path"));
+      throw new SpecException(unreadable(file, kind, e));
     }
     return decode(file, bytes);
+  }
+
+  /** Why a file that exists cannot be read, in words, at its start. */
+  private static SpecProblem unreadable(Path file, DocumentKind kind, IOException e) {
+    String reason = String.valueOf(e instanceof java.nio.file.FileSystemException fse ? fse.getReason() : e.getMessage());
+    if (Files.isDirectory(file)) {
+      return new SpecProblem(Location.startOf(file), "is a directory, not a " + kind.noun(),
+          "name the file itself");
+    }
+    if (reason.contains("Too many levels of symbolic links")
+        || (Files.isSymbolicLink(file) && !Files.exists(file))) {
+      return new SpecProblem(Location.startOf(file),
+          "cannot read " + kind.noun() + ": it is a symbolic link loop",
+          "point the link at a real file, or remove it");
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return new SpecProblem(Location.startOf(file), "cannot read " + kind.noun() + ": permission denied",
+          "make the file readable");
+    }
+    return new SpecProblem(Location.startOf(file), "cannot read " + kind.noun() + ": " + reason,
+        "check the path");
   }
 
   /**

@@ -35,6 +35,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestExecutor {
   private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * Longest reason kept: a validator quoting a 10 MB answer ("Text: AAAA…") must not copy it into
+   * every report (results.json, junit.xml twice, results.jsonl).
+   */
+  static final int MAX_REASON_CHARS = 4000;
+
   private final ReflectionClient client;
   private final ExecutionOptions options;
   private final RunListener listener;
@@ -259,8 +265,20 @@ public final class TestExecutor {
     }
     Optional<JsonNode> kept =
         verdict.failed() && response != null ? Optional.of(response) : Optional.empty();
-    return new TestResult(test, verdict, reason, attempts, ms, ttfc, chunks, trace, usage, finish,
+    return new TestResult(test, verdict, bounded(reason), attempts, ms, ttfc, chunks, trace, usage, finish,
         kept);
+  }
+
+  /** The reason, cut to {@link #MAX_REASON_CHARS} with a note of its full length. */
+  static String bounded(String reason) {
+    if (reason.length() <= MAX_REASON_CHARS) {
+      return reason;
+    }
+    int cut = MAX_REASON_CHARS;
+    if (Character.isHighSurrogate(reason.charAt(cut - 1))) {
+      cut--;
+    }
+    return reason.substring(0, cut) + "… (" + reason.length() + " characters in all)";
   }
 
   /** A failure of a test the model's metadata declares unsupported says so. */

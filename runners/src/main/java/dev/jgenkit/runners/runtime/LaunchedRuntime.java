@@ -10,36 +10,73 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * A runtime process jgenkit started. Closing it stops the whole process tree (SIGTERM, then SIGKILL
  * after a grace period), also from a JVM shutdown hook on Ctrl-C/SIGTERM, and removes the runtime
- * file its process left behind. Runtime files of other processes are never touched.
+ * file its process left behind. Runtime files of other processes are never touched. Its output goes
+ * to its log file line by line through the {@linkplain #filterLogsThrough log filter}.
  */
 public final class LaunchedRuntime implements AutoCloseable {
   private static final Duration GRACE = Duration.ofSeconds(5);
+  private static final Set<LaunchedRuntime> LIVE = ConcurrentHashMap.newKeySet();
+  private static volatile UnaryOperator<String> logFilter = UnaryOperator.identity();
 
   private final Process process;
   private final List<String> command;
   private final Path logFile;
+  private final LogPump pump;
   private final Thread shutdownHook;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch stoppedTree = new java.util.concurrent.CountDownLatch(1);
   private volatile RuntimeFile runtimeFile;
 
-  private LaunchedRuntime(Process process, List<String> command, Path logFile) {
+  private LaunchedRuntime(Process process, List<String> command, Path logFile, LogPump pump) {
     this.process = process;
     this.command = List.copyOf(command);
     this.logFile = logFile;
+    this.pump = pump;
     this.shutdownHook = new Thread(this::stop, "jgenkit-runtime-stopper");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    LIVE.add(this);
+  }
+
+  /**
+   * Sets what every line a started runtime prints goes through before it reaches its log file
+   * (the CLI masks secrets there); set once at startup, like the report redaction.
+   */
+  public static void filterLogsThrough(UnaryOperator<String> filter) {
+    logFilter = Objects.requireNonNull(filter, "filter");
+  }
+
+  /**
+   * Kills every runtime still running at once (SIGKILL to each whole tree, no grace): the way out
+   * of a second Ctrl-C, which must not wait for a runtime that ignores SIGTERM.
+   */
+  public static void killAllNow() {
+    for (LaunchedRuntime r : List.copyOf(LIVE)) {
+      r.process.descendants().forEach(ProcessHandle::destroyForcibly);
+      r.process.destroyForcibly();
+      RuntimeFile f = r.runtimeFile;
+      if (f != null) {
+        try {
+          // killed before it could remove its runtime file: no stale file left for other tools
+          Files.deleteIfExists(f.path());
+        } catch (IOException e) {
+          // best effort
+        }
+      }
+    }
   }
 
   /**
    * Spawns {@code command} in {@code cwd} with {@code GENKIT_ENV=dev} plus {@code extraEnv}, stdout
-   * and stderr going to {@code logFile} (never to jgenkit's own output).
+   * and stderr going to {@code logFile} (never to jgenkit's own output) through the log filter.
    */
   public static LaunchedRuntime spawn(
       List<String> command, Path cwd, Map<String, String> extraEnv, Path logFile)
@@ -56,10 +93,18 @@ public final class LaunchedRuntime implements AutoCloseable {
     pb.environment().putAll(extraEnv);
     pb.environment().put("GENKIT_ENV", "dev");
     pb.redirectErrorStream(true);
-    pb.redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+    pb.redirectOutput(ProcessBuilder.Redirect.PIPE);
     pb.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     try {
-      return new LaunchedRuntime(pb.start(), command, logFile);
+      LogPump pump = LogPump.open(logFile, logFilter);
+      Process p;
+      try {
+        p = pb.start();
+      } catch (IOException e) {
+        pump.closeUnused();
+        throw e;
+      }
+      return new LaunchedRuntime(p, command, logFile, pump.start(p.getInputStream(), p.pid()));
     } catch (IOException e) {
       throw new RuntimeUnavailableException(
           "cannot start `" + String.join(" ", command) + "`: " + e.getMessage(), e);
@@ -121,6 +166,7 @@ public final class LaunchedRuntime implements AutoCloseable {
         }
       }
       if (!process.isAlive()) {
+        pump.drain();
         throw new RuntimeUnavailableException(
             "the runtime `" + String.join(" ", command) + "` exited with code "
                 + process.exitValue() + " before it was ready" + logTail());
@@ -165,11 +211,28 @@ public final class LaunchedRuntime implements AutoCloseable {
     }
   }
 
-  /** Stops the process tree; idempotent and safe from any thread. */
+  /**
+   * Stops the process tree; idempotent and safe from any thread. A second caller (the shutdown
+   * hook while the run's own close is inside the grace period) waits until the tree is down, so
+   * the JVM never exits halfway through and leaves a runtime that ignores SIGTERM behind.
+   */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
+      try {
+        stoppedTree.await(GRACE.toMillis() + 5000, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
+    try {
+      stopTree();
+    } finally {
+      stoppedTree.countDown();
+    }
+  }
+
+  private void stopTree() {
     List<ProcessHandle> tree = new ArrayList<>();
     process.descendants().forEach(tree::add);
     tree.add(process.toHandle());
@@ -197,6 +260,9 @@ public final class LaunchedRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // Everything the tree printed before it died reaches the log.
+    pump.drain();
+    LIVE.remove(this);
     RuntimeFile f = runtimeFile;
     if (f != null && Objects.nonNull(f.path())) {
       try {

@@ -50,7 +50,8 @@ public record SampleDirectory(
   public static SampleDirectory inspect(Path dir) throws SpecException {
     String name = dir.getFileName().toString();
     Path file = dir.resolve(SAMPLE_FILE);
-    if (Files.isRegularFile(file)) {
+    // A sample file that cannot be read (a symbolic link loop, a directory) is an error, not "no file".
+    if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       SampleFile sf = SampleFileLoader.load(file);
       Path cwd = sf.cwd().map(c -> dir.resolve(c).normalize()).orElse(dir);
       List<String> start =

@@ -66,16 +66,44 @@ public final class SamplePlanner {
 
   private SamplePlanner() {}
 
+  /** An entry that is a symbolic link resolving to itself (a → b → a) cannot be a sample. */
+  static Optional<SpecProblem> symlinkLoop(Path entry) {
+    if (!Files.isSymbolicLink(entry)) {
+      return Optional.empty();
+    }
+    try {
+      entry.toRealPath();
+      return Optional.empty();
+    } catch (java.nio.file.FileSystemException e) {
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        return Optional.empty(); // a dangling link: not a directory, so not a sample
+      }
+      return Optional.of(new SpecProblem(dev.jgenkit.specs.Location.startOf(entry),
+          "is a symbolic link loop: it never resolves to a directory",
+          "remove the link, or point it at a sample directory"));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   public static Selection select(
       Path samplesDir, Optional<Plan> plan, List<String> selectors, Set<Integer> phases)
       throws SpecException, IOException {
     Map<String, SampleDirectory> dirs = new TreeMap<>();
     List<SpecProblem> problems = new ArrayList<>();
     if (Files.isDirectory(samplesDir)) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(samplesDir, Files::isDirectory)) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(samplesDir)) {
         for (Path d : ds) {
           String name = d.getFileName().toString();
           if (name.startsWith(".") || name.equals("node_modules")) {
+            continue;
+          }
+          Optional<SpecProblem> loop = symlinkLoop(d);
+          if (loop.isPresent()) {
+            problems.add(loop.get());
+            continue;
+          }
+          if (!Files.isDirectory(d)) {
             continue;
           }
           try {
