@@ -177,6 +177,9 @@ ai.defineFlow(
   }
 );
 
+// reference/stream (N chunks on request, for benchmarks): lib/stream-model.js.
+require('./lib/stream-model.js').define(ai);
+
 if (process.env.GENKIT_ENV === 'dev') {
   process.stderr.write(`[jgenkit-reference] pid ${process.pid}: models reference/{good,bad,slow,flaky,hang,limited}, flow echoFlow\n`);
 }
