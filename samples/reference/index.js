@@ -226,6 +226,9 @@ ai.defineFlow(
   }
 );
 
+// reference/stream (N chunks on request, for benchmarks): lib/stream-model.js.
+require('./lib/stream-model.js').define(ai);
+
 if (process.env.GENKIT_ENV === 'dev') {
   const models = faults.neverRegisterModels ? 'no models (REFERENCE_FAULT=never-register-models)' : 'models reference/{good,bad,slow,flaky,hang,limited}';
   process.stderr.write(`[jgenkit-reference] pid ${process.pid}: ${models}, flow echoFlow\n`);

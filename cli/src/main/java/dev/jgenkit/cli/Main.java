@@ -33,23 +33,34 @@ public final class Main {
       }
       args = picked.get().toArray(new String[0]);
     }
-    CommandLine cl = commandLine(out, err, env);
+    CommandLine cl = commandLine(out, err, env, args.length > 0 ? args[0] : null);
     return cl.execute(args);
   }
 
+  /** The names of the subcommands, in the order the help lists them. */
+  static final java.util.List<String> SUBCOMMANDS = java.util.List.of("test-model", "sample-flows", "validate", "report");
+
   static CommandLine commandLine(PrintWriter out, PrintWriter err, CliEnvironment env) {
+    return commandLine(out, err, env, null);
+  }
+
+  /**
+   * The command line. When {@code first} (the first argument) names a subcommand, only that one is
+   * built: picocli reads every command's annotations when it is added, which is a good part of the
+   * start-up of a short run. The root's own help, version, errors and suggestions see them all,
+   * since then the first argument is not a subcommand's name.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, CliEnvironment env, String first) {
     dev.jgenkit.reports.Redaction.maskSecretsFrom(env.env());
     // Started runtimes' output passes the same masking on its way to their log files.
     dev.jgenkit.runners.runtime.LaunchedRuntime.filterLogsThrough(dev.jgenkit.reports.Redaction::redact);
     JGenkitCommand root = new JGenkitCommand();
     CommandLine cl = new CommandLine(root);
-    cl.addSubcommand("test-model", new TestModelCommand(env));
-    cl.addSubcommand("sample-flows", new SampleFlowsCommand(env));
-    cl.addSubcommand("validate", new ValidateCommand(env));
-    cl.addSubcommand("report", new CommandLine(new ReportCommand())
-        .addSubcommand("render", new ReportCommand.Render(env))
-        .addSubcommand("merge", new ReportCommand.Merge(env))
-        .addSubcommand("diff", new ReportCommand.Diff(env)));
+    for (String name : SUBCOMMANDS) {
+      if (first == null || !SUBCOMMANDS.contains(first) || first.equals(name)) {
+        cl.addSubcommand(name, subcommand(name, env));
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
@@ -58,5 +69,18 @@ public final class Main {
     cl.setUsageHelpAutoWidth(false);
     cl.setUsageHelpWidth(100);
     return cl;
+  }
+
+  private static Object subcommand(String name, CliEnvironment env) {
+    return switch (name) {
+      case "test-model" -> new TestModelCommand(env);
+      case "sample-flows" -> new SampleFlowsCommand(env);
+      case "validate" -> new ValidateCommand(env);
+      case "report" -> new CommandLine(new ReportCommand())
+          .addSubcommand("render", new ReportCommand.Render(env))
+          .addSubcommand("merge", new ReportCommand.Merge(env))
+          .addSubcommand("diff", new ReportCommand.Diff(env));
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 }

@@ -3,6 +3,7 @@ package dev.jgenkit.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -46,7 +47,10 @@ final class RunOptionsMixin {
     Path dir = workingDir.resolve(reportDir).normalize();
     try {
       Files.createDirectories(dir);
-      Path probe = Files.createTempFile(dir, ".jgenkit-write-check", ".tmp");
+      // A unique name from pid and clock; Files.createTempFile would seed a SecureRandom, which
+      // costs every run start-up time for a name nobody sees.
+      Path probe = dir.resolve(".jgenkit-write-check." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+      Files.newByteChannel(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
       Files.delete(probe);
     } catch (IOException | RuntimeException e) {
       throw new UserException(ExitCode.USAGE, "--report-dir " + dir + " is not a writable directory ("

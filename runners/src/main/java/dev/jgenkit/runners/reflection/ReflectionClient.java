@@ -61,9 +61,15 @@ public final class ReflectionClient {
         .writeTimeout(30, TimeUnit.SECONDS)
         .callTimeout(0, TimeUnit.SECONDS)
         .retryOnConnectionFailure(false)
+        // Keep a connection per concurrent test (-j) for the next one; OkHttp's default pool keeps 5
+        // idle, so with -j 16 most calls would otherwise open a fresh connection.
+        .connectionPool(new okhttp3.ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
         .addNetworkInterceptor(ReflectionClient::hideRetryAfter)
         .build();
   }
+
+  /** Idle connections kept per client: more than any sensible {@code -j}. */
+  static final int MAX_IDLE_CONNECTIONS = 64;
 
   /** Where a 503's {@code Retry-After} is kept, out of OkHttp's sight. */
   static final String RETRY_AFTER_COPY = "X-Jgenkit-Retry-After";
