@@ -4,7 +4,6 @@ import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
 import dev.jgenkit.reports.PeerOutput;
 import dev.jgenkit.reports.Redaction;
-import dev.jgenkit.reports.Reports;
 import dev.jgenkit.runners.MultiRuntimeEngine;
 import dev.jgenkit.runners.RuntimeTarget;
 import dev.jgenkit.runners.TestModelEngine;
@@ -13,7 +12,6 @@ import dev.jgenkit.runners.reflection.ReflectionClient;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.TestResult;
 import dev.jgenkit.runners.results.Verdict;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -177,14 +175,6 @@ final class MultiRuntimeRun {
         new RunResult(joined.tool(), joined.toolVersion(), joined.specFiles(), joined.runtime(),
             joined.startedAt(), joined.finishedAt(), joined.results(), true, joined.command(),
             joined.samples(), joined.runtimes());
-    try {
-      List<Path> written = Reports.writeAll(reportDir, partial);
-      out.println();
-      out.println("Interrupted: partial reports written to " + written);
-      out.flush();
-    } catch (IOException e) {
-      err.println("jgenkit: interrupted; cannot write partial reports: " + e.getMessage());
-      err.flush();
-    }
+    ReportOutput.writePartial(reportDir, partial, env.env(), out, err);
   }
 }

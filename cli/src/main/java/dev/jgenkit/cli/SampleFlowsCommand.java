@@ -3,7 +3,6 @@ package dev.jgenkit.cli;
 import dev.jgenkit.cli.picker.Interactive;
 import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
-import dev.jgenkit.reports.Reports;
 import dev.jgenkit.runners.exec.ExecutionOptions;
 import dev.jgenkit.runners.reflection.ReflectionClient;
 import dev.jgenkit.runners.results.RunResult;
@@ -150,9 +149,7 @@ final class SampleFlowsCommand implements Callable<Integer> {
       engine.abort();
       // The JVM exits right after the hooks: the partial report is written here.
       RunResult partial = recorder.partial(VersionProvider.version(), sources, startedAt, Instant.now());
-      out.println();
-      out.println("Interrupted: partial reports written to " + ReportOutput.write(reports, partial, env, out));
-      out.flush();
+      ReportOutput.writePartial(reports, partial, env.env(), out, err);
     })) {
       try (JsonlLog jsonl = JsonlLog.open(reports)) {
         result = engine.run(request, new SampleListeners(console, recorder, jsonl));

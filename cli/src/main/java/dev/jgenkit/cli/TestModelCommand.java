@@ -5,7 +5,6 @@ import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
 import dev.jgenkit.reports.PeerOutput;
 import dev.jgenkit.reports.Redaction;
-import dev.jgenkit.reports.Reports;
 import dev.jgenkit.runners.RuntimeTarget;
 import dev.jgenkit.runners.TestModelEngine;
 import dev.jgenkit.runners.exec.ExecutionOptions;
@@ -21,7 +20,6 @@ import dev.jgenkit.specs.Location;
 import dev.jgenkit.specs.ProjectRoot;
 import dev.jgenkit.specs.SpecFile;
 import dev.jgenkit.specs.Suite;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -235,7 +233,7 @@ final class TestModelCommand implements Callable<Integer> {
   }
 
   /** Ctrl-C/SIGTERM: keep what ran, marked interrupted. */
-  private static void writePartialReport(
+  private void writePartialReport(
       RunRecorder recorder,
       List<String> specNames,
       Instant startedAt,
@@ -244,18 +242,7 @@ final class TestModelCommand implements Callable<Integer> {
       PrintWriter err) {
     recorder
         .partial(VersionProvider.version(), specNames, startedAt, Instant.now())
-        .ifPresent(
-            partial -> {
-              try {
-                List<Path> written = Reports.writeAll(reports, partial);
-                out.println();
-                out.println("Interrupted: partial reports written to " + written);
-                out.flush();
-              } catch (IOException e) {
-                err.println("jgenkit: interrupted; cannot write partial reports: " + e.getMessage());
-                err.flush();
-              }
-            });
+        .ifPresent(partial -> ReportOutput.writePartial(reports, partial, env.env(), out, err));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.jgenkit.cli.picker;
 
 import dev.jgenkit.cli.ExitCode;
+import dev.jgenkit.cli.ReportOutput;
 import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
 import dev.jgenkit.reports.Redaction;
@@ -193,16 +194,8 @@ public final class TestModelSession implements PickerSession {
 
   /** Ctrl-C/SIGTERM during a run: keep what ran, marked interrupted, as without {@code -i}. */
   private void writePartialReport(RunScreen screen, java.time.Instant startedAt, PrintWriter out) {
-    screen.partial(request.toolVersion(), request.specNames(), startedAt).ifPresent(partial -> {
-      try {
-        List<Path> written = Reports.writeAll(reportDir, partial);
-        out.println();
-        out.println("Interrupted: partial reports written to " + written);
-      } catch (IOException e) {
-        out.println("jgenkit: interrupted; cannot write partial reports: " + e.getMessage());
-      }
-      out.flush();
-    });
+    screen.partial(request.toolVersion(), request.specNames(), startedAt)
+        .ifPresent(partial -> ReportOutput.writePartial(reportDir, partial, Map.of(), out, out));
   }
 
   /** The session's runtime: started at the first run, started again when it has died. */
