@@ -12,6 +12,7 @@ import dev.jgenkit.runners.exec.RunListener;
 import dev.jgenkit.runners.plan.Planner;
 import dev.jgenkit.runners.reflection.ReflectionClient;
 import dev.jgenkit.runners.results.RunResult;
+import dev.jgenkit.runners.results.Verdict;
 import dev.jgenkit.runners.runtime.RuntimeDirectories;
 import dev.jgenkit.runners.runtime.RuntimeUnavailableException;
 import dev.jgenkit.specs.BuiltInTests;
@@ -209,6 +210,14 @@ final class TestModelCommand implements Callable<Integer> {
             })) {
       result = launcherReports.run(engine, request, listener, reports);
     } catch (RuntimeUnavailableException e) {
+      // CI still gets complete reports: every planned test is an ERROR naming why
+      RunResult unreached = engine.notRun(request, jsonl, Verdict.ERROR,
+          "runtime unavailable: " + e.getMessage(), TestModelEngine.unreached(target), startedAt);
+      List<Path> written = ReportOutput.write(reports, unreached, env, out);
+      if (!peerOutput) {
+        out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        out.flush();
+      }
       throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
     }
     if (interrupted.get()) {

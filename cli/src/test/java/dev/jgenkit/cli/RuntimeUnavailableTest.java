@@ -2,6 +2,8 @@ package dev.jgenkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,15 @@ class RuntimeUnavailableTest {
     assertThat(r.err())
         .contains("jgenkit: no Genkit runtime answers at http://127.0.0.1:1/api/__health")
         .doesNotContain("at dev.jgenkit");
-    assertThat(reports.resolve("results.json")).doesNotExist();
+    // the reports are complete all the same: every planned test an ERROR saying why
+    JsonNode results = new ObjectMapper().readTree(reports.resolve("results.json").toFile());
+    assertThat(results.get("tests")).hasSize(9).allSatisfy(t -> {
+      assertThat(t.get("verdict").asText()).isEqualTo("ERROR");
+      assertThat(t.get("reason").asText())
+          .isEqualTo("runtime unavailable: no Genkit runtime answers at http://127.0.0.1:1/api/__health");
+    });
+    assertThat(results.at("/runtime/url").asText()).isEqualTo("http://127.0.0.1:1");
+    assertThat(java.nio.file.Files.readString(reports.resolve("junit.xml"))).contains("errors=\"9\"");
   }
 
   @Test
@@ -110,7 +120,12 @@ class RuntimeUnavailableTest {
           .doesNotContain("at dev.jgenkit");
       assertThat(tookMillis).isBetween(900L, 5_000L);
       assertThat(fake.runActionCalls()).as("nothing ran").isEmpty();
-      assertThat(reports.resolve("results.json")).doesNotExist();
+      JsonNode results = new ObjectMapper().readTree(reports.resolve("results.json").toFile());
+      assertThat(results.get("tests")).isNotEmpty().allSatisfy(t -> {
+        assertThat(t.get("verdict").asText()).isEqualTo("ERROR");
+        assertThat(t.get("reason").asText()).startsWith("runtime unavailable: ")
+            .contains("/model/fake/missing");
+      });
     }
   }
 

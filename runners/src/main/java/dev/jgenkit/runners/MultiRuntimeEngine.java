@@ -113,7 +113,7 @@ public final class MultiRuntimeEngine {
     Instant started = clock.instant();
     TestModelEngine.Request request = unit.request();
     if (unit.skipReason().isPresent()) {
-      return notRun(unit, listener, Verdict.SKIP, unit.skipReason().get(), started, placeholder(unit));
+      return notRun(unit, listener, Verdict.SKIP, unit.skipReason().get(), started);
     }
     try {
       RunResult run = engine.run(request, listener);
@@ -124,44 +124,19 @@ public final class MultiRuntimeEngine {
           run.finishedAt(), labelled, run.interrupted(), run.command(), List.of(), List.of(rt));
     } catch (RuntimeUnavailableException e) {
       return notRun(unit, listener, Verdict.ERROR,
-          "runtime " + unit.name() + " unavailable: " + e.getMessage(), started, placeholder(unit));
+          "runtime " + unit.name() + " unavailable: " + e.getMessage(), started);
     }
   }
 
   /** The unit's planned tests, each with {@code verdict} and {@code reason}; nothing is called. */
-  private RunResult notRun(
-      Unit unit, RunListener listener, Verdict verdict, String reason, Instant started,
-      RuntimeInfo runtime) {
-    TestModelEngine.Request request = unit.request();
-    List<PlannedTest> plan = Planner.plan(request.specs(), request.plan(), Map.of());
-    if (request.selection().isPresent()) {
-      plan = Planner.select(plan, request.selection().get());
-    }
-    listener.planStarted(plan);
-    List<TestResult> results = new ArrayList<>();
-    for (PlannedTest t : plan) {
-      TestResult r =
-          verdict == Verdict.SKIP
-              ? TestResult.skipped(t, reason)
-              : new TestResult(t, verdict, reason, 0, 0, OptionalLong.empty(), 0, Optional.empty(),
-                  Optional.empty(), Optional.empty());
-      listener.testFinished(r);
-      results.add(r.withTest(t.onRuntime(unit.name())));
-    }
-    listener.planFinished(results);
-    return new RunResult("jgenkit", request.toolVersion(), request.specNames(), runtime, started,
-        clock.instant(), results, false, RunResult.TEST_MODEL, List.of(), List.of(runtime));
-  }
-
-  /** What is known of a runtime that was not reached: its name and URL or command. */
-  private static RuntimeInfo placeholder(Unit unit) {
-    RuntimeTarget target = unit.request().target();
-    String url = target instanceof RuntimeTarget.Url u ? u.url() : "";
-    List<String> command = target instanceof RuntimeTarget.Command c ? c.argv() : List.of();
-    Optional<String> log =
-        target instanceof RuntimeTarget.Command c ? Optional.of(c.logFile().toString()) : Optional.empty();
-    return new RuntimeInfo(url, Optional.empty(), command, OptionalLong.empty(), Optional.empty(),
-        log, Optional.of(unit.name()));
+  private RunResult notRun(Unit unit, RunListener listener, Verdict verdict, String reason,
+      Instant started) {
+    RuntimeInfo runtime = TestModelEngine.unreached(unit.request().target()).named(unit.name());
+    RunResult run = engine.notRun(unit.request(), listener, verdict, reason, runtime, started);
+    List<TestResult> labelled =
+        run.results().stream().map(r -> r.withTest(r.test().onRuntime(unit.name()))).toList();
+    return new RunResult(run.tool(), run.toolVersion(), run.specFiles(), runtime, run.startedAt(),
+        run.finishedAt(), labelled, false, RunResult.TEST_MODEL, List.of(), List.of(runtime));
   }
 
   /** Labels every test the unit's listener sees with the unit's runtime name. */

@@ -11,6 +11,7 @@ import dev.jgenkit.runners.reflection.ReflectionClient;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.RuntimeInfo;
 import dev.jgenkit.runners.results.TestResult;
+import dev.jgenkit.runners.results.Verdict;
 import dev.jgenkit.runners.runtime.ActionWaiter;
 import dev.jgenkit.runners.runtime.LaunchedRuntime;
 import dev.jgenkit.runners.runtime.RuntimeFile;
@@ -20,6 +21,7 @@ import dev.jgenkit.specs.SpecFile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +212,47 @@ public final class TestModelEngine {
         clock.instant(),
         results,
         false);
+  }
+
+  /**
+   * The request's planned tests, each given {@code verdict} and {@code reason}, with nothing called:
+   * the record of a run whose runtime could not be reached (ERROR), or of one not run at all (SKIP).
+   * Without a runtime there is no model metadata, so {@code --supports auto} plans as if none were
+   * declared. The listener sees the plan and each result, as in a real run.
+   */
+  public RunResult notRun(
+      Request request, RunListener listener, Verdict verdict, String reason, RuntimeInfo runtime,
+      Instant started) {
+    List<PlannedTest> plan = Planner.plan(request.specs(), request.plan(), Map.of());
+    if (request.selection().isPresent()) {
+      plan = Planner.select(plan, request.selection().get());
+    }
+    listener.planStarted(plan);
+    List<TestResult> results = new ArrayList<>();
+    for (PlannedTest t : plan) {
+      TestResult r =
+          verdict == Verdict.SKIP
+              ? TestResult.skipped(t, reason)
+              : new TestResult(t, verdict, reason, 0, 0, OptionalLong.empty(), 0, Optional.empty(),
+                  Optional.empty(), Optional.empty());
+      listener.testFinished(r);
+      results.add(r);
+    }
+    listener.planFinished(results);
+    return new RunResult("jgenkit", request.toolVersion(), request.specNames(), runtime, started,
+        clock.instant(), results, false);
+  }
+
+  /** What is known of a runtime that was not reached: its URL or its command and log. */
+  public static RuntimeInfo unreached(RuntimeTarget target) {
+    String url = target instanceof RuntimeTarget.Url u ? u.url() : "";
+    List<String> command = target instanceof RuntimeTarget.Command c ? c.argv() : List.of();
+    Optional<String> log =
+        target instanceof RuntimeTarget.Command c
+            ? Optional.of(c.logFile().toString())
+            : Optional.empty();
+    return new RuntimeInfo(url, Optional.empty(), command, OptionalLong.empty(), Optional.empty(),
+        log);
   }
 
   /**

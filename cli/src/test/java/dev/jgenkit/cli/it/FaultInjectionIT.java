@@ -123,18 +123,21 @@ class FaultInjectionIT {
   void aRuntimeThatNeverWritesItsRuntimeFileIsExitThreeAtTheStartupTimeout() throws Exception {
     var row = ResilienceLog.begin("runtime start", "never writes its runtime file",
         "REFERENCE_FAULT=no-runtime-file: the app runs without a reflection server",
-        "exit 3 at --startup-timeout (3 s) naming what is missing, no report, process stopped");
+        "exit 3 at --startup-timeout (3 s) naming what is missing; reports complete, every test ERROR; process stopped");
     Path reports = tmp.resolve("r");
 
     Outcome o = jgenkit(Map.of("REFERENCE_FAULT", "no-runtime-file"),
         args(spec(suite("reference/good", false, Map.of("t", "text-not-empty"))), reports,
             List.of("--startup-timeout", "3"), REFERENCE));
 
-    row.exit(o.exit()).took(o.wall()).verdicts("none run");
+    RunResult run = assertReportsComplete(reports, 1);
+    row.exit(o.exit()).took(o.wall()).verdicts(verdicts(run));
     assertThat(o.exit()).as(o.console()).isEqualTo(3);
     assertThat(o.run().stderr()).contains("was not ready after 3 s: no runtime file appeared")
         .contains("no-runtime-file");
-    assertThat(reports.resolve("results.json")).doesNotExist();
+    assertThat(run.results().get(0).verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(run.results().get(0).reason()).startsWith("runtime unavailable: ")
+        .contains("no runtime file appeared");
     assertThat(o.descendants()).isNotEmpty();
     assertGone(o.descendants());
     assertBounded(o);
@@ -145,16 +148,19 @@ class FaultInjectionIT {
   void aRuntimeThatExitsAtOnceIsExitThreeWithItsExitCodeAndLog() throws Exception {
     var row = ResilienceLog.begin("runtime start", "exits at once",
         "REFERENCE_FAULT=exit-at-once: the app exits with code 3 before serving",
-        "exit 3 at once naming the exit code and the log's last lines");
+        "exit 3 at once naming the exit code and the log's last lines; reports complete, every test ERROR");
     Path reports = tmp.resolve("r");
 
     Outcome o = jgenkit(Map.of("REFERENCE_FAULT", "exit-at-once"),
         args(spec(suite("reference/good", false, Map.of("t", "text-not-empty"))), reports, List.of(), REFERENCE));
 
-    row.exit(o.exit()).took(o.wall()).verdicts("none run");
+    RunResult run = assertReportsComplete(reports, 1);
+    row.exit(o.exit()).took(o.wall()).verdicts(verdicts(run));
     assertThat(o.exit()).as(o.console()).isEqualTo(3);
     assertThat(o.run().stderr()).contains("exited with code 3 before it was ready")
         .contains("REFERENCE_FAULT=exit-at-once");
+    assertThat(run.results().get(0).verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(run.results().get(0).reason()).contains("exited with code 3 before it was ready");
     assertThat(o.wall()).isLessThan(Duration.ofSeconds(30));
     assertGone(o.descendants());
     assertBounded(o);
@@ -165,7 +171,7 @@ class FaultInjectionIT {
   void aRuntimeWhoseModelsNeverAppearIsExitThreeNamingThem() throws Exception {
     var row = ResilienceLog.begin("runtime start", "health passes, models never appear",
         "REFERENCE_FAULT=never-register-models: the reflection server answers, /api/actions has no models",
-        "exit 3 at --startup-timeout (8 s) naming the missing model keys, process stopped");
+        "exit 3 at --startup-timeout (8 s) naming the missing model keys; reports complete, every test ERROR; process stopped");
     Path reports = tmp.resolve("r");
 
     // 8 s: the bound also covers the runtime's own start, which takes seconds on a loaded machine
@@ -173,10 +179,11 @@ class FaultInjectionIT {
         args(spec(suite("reference/good", false, Map.of("t", "text-not-empty"))), reports,
             List.of("--startup-timeout", "8"), REFERENCE));
 
-    row.exit(o.exit()).took(o.wall()).verdicts("none run");
+    RunResult run = assertReportsComplete(reports, 1);
+    row.exit(o.exit()).took(o.wall()).verdicts(verdicts(run));
     assertThat(o.exit()).as(o.console()).isEqualTo(3);
     assertThat(o.run().stderr()).contains("did not register 1 action(s) within 8 s: /model/reference/good");
-    assertThat(reports.resolve("results.json")).doesNotExist();
+    assertThat(run.results().get(0).reason()).contains("/model/reference/good");
     assertGone(o.descendants());
     assertBounded(o);
     row.note("exit 3 naming /model/reference/good; process stopped");
