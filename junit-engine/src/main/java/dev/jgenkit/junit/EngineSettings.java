@@ -1,6 +1,7 @@
 package dev.jgenkit.junit;
 
 import static dev.jgenkit.junit.JGenkitParameters.FLOW_JOBS;
+import static dev.jgenkit.junit.JGenkitParameters.IDLE_TIMEOUT;
 import static dev.jgenkit.junit.JGenkitParameters.JOBS;
 import static dev.jgenkit.junit.JGenkitParameters.MODELS;
 import static dev.jgenkit.junit.JGenkitParameters.NAMING;
@@ -17,7 +18,6 @@ import static dev.jgenkit.junit.JGenkitParameters.STARTUP_TIMEOUT;
 import static dev.jgenkit.junit.JGenkitParameters.STRICT;
 import static dev.jgenkit.junit.JGenkitParameters.SUPPORTS;
 import static dev.jgenkit.junit.JGenkitParameters.TIMEOUT;
-import static dev.jgenkit.junit.JGenkitParameters.IDLE_TIMEOUT;
 
 import dev.jgenkit.runners.exec.ExecutionOptions;
 import dev.jgenkit.runners.plan.Planner;
