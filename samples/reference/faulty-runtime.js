@@ -2,7 +2,8 @@
 /**
  * A deliberately misbehaving reflection server for jgenkit's fault-injection suite: the HTTP-level
  * faults a real Genkit runtime does not produce on demand (connection reset mid-stream, a garbage
- * NDJSON line, a stream without its final line, a 10 MB response, a slow-drip stream, 429/503 with
+ * NDJSON line, a stream without its final line, a 10 MB response, a slow-drip stream, a stream that
+ * stalls after its first chunk, 429/503 with
  * Retry-After). Plain Node `http`, no Genkit, no network beyond 127.0.0.1.
  *
  *   GENKIT_ENV=dev node faulty-runtime.js
@@ -21,7 +22,7 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 
 const SUPPORTS = { multiturn: true, tools: false, media: false, systemRole: true, output: ['text'] };
-const MODELS = ['good', 'reset', 'garbage', 'no-final', 'huge', 'drip', 'rate-limited', 'unavailable', 'hang'];
+const MODELS = ['good', 'reset', 'garbage', 'no-final', 'huge', 'drip', 'stall', 'rate-limited', 'unavailable', 'hang'];
 const HUGE_BYTES = 10 * 1024 * 1024;
 const VERSION = 'faulty/0.1.0';
 
@@ -103,6 +104,11 @@ const behave = {
     }, 200);
     res.on('close', () => clearInterval(timer));
     active.set(traceId, () => { clearInterval(timer); res.end(); });
+  },
+  stall(res, { text, traceId, stream }) {
+    start(res, traceId, stream);
+    if (stream) res.write(chunk(text));
+    active.set(traceId, () => res.end(genkitError(1, 'Action was cancelled')));
   },
   'rate-limited'(res, { text, traceId, stream, prompt }) {
     const n = (callsByPrompt.get(prompt) || 0) + 1;

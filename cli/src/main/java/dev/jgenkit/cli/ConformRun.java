@@ -155,7 +155,7 @@ final class ConformRun {
     int jobs = given(cmd, "--jobs") ? base.jobs()
         : o.map(ConformConfig.Override::testConcurrency).filter(i -> i.isPresent()).map(i -> i.getAsInt())
             .orElse(config.testConcurrency().orElse(base.jobs()));
-    return new ExecutionOptions(jobs, timeout, base.retries(), base.retryBaseDelay(), base.retryMaxDelay());
+    return base.with(jobs, timeout);
   }
 
   private static Duration startupTimeout(ConformConfig config, TestModelCommand cmd) {

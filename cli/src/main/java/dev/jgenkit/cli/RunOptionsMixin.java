@@ -1,5 +1,6 @@
 package dev.jgenkit.cli;
 
+import dev.jgenkit.runners.exec.ExecutionOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import picocli.CommandLine.Option;
 final class RunOptionsMixin {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per-test timeout; the action is cancelled (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds = 120;
+
+  @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Streaming calls: cancel when no bytes arrive for this long once the response has begun; 0 = off (default: ${DEFAULT-VALUE}).")
+  double idleTimeoutSeconds = ExecutionOptions.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
   @Option(names = "--retries", paramLabel = "N", description = "Retries for UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, HTTP 429/503 (default: ${DEFAULT-VALUE}).")
   int retries = 0;
@@ -26,6 +30,9 @@ final class RunOptionsMixin {
     if (!(timeoutSeconds > 0)) {
       throw new UserException(ExitCode.USAGE, "--timeout must be a positive number of seconds");
     }
+    if (!(idleTimeoutSeconds >= 0) || Double.isInfinite(idleTimeoutSeconds)) {
+      throw new UserException(ExitCode.USAGE, "--idle-timeout must be 0 (off) or a positive number of seconds");
+    }
     if (retries < 0) {
       throw new UserException(ExitCode.USAGE, "--retries must be 0 or more");
     }
@@ -36,6 +43,15 @@ final class RunOptionsMixin {
 
   Duration timeout() {
     return seconds(timeoutSeconds);
+  }
+
+  Duration idleTimeout() {
+    return seconds(idleTimeoutSeconds);
+  }
+
+  /** How tests run with these options and {@code jobs} at once. */
+  ExecutionOptions execution(int jobs) {
+    return new ExecutionOptions(jobs, timeout(), retries, Duration.ofSeconds(1), Duration.ofSeconds(30), idleTimeout());
   }
 
   Duration startupTimeout() {

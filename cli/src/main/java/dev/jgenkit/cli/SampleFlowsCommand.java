@@ -3,7 +3,6 @@ package dev.jgenkit.cli;
 import dev.jgenkit.cli.picker.Interactive;
 import dev.jgenkit.reports.ConsoleReport;
 import dev.jgenkit.reports.ConsoleStyle;
-import dev.jgenkit.runners.exec.ExecutionOptions;
 import dev.jgenkit.runners.reflection.ReflectionClient;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.samples.SampleFlowsEngine;
@@ -19,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -128,7 +126,7 @@ final class SampleFlowsCommand implements Callable<Integer> {
     thePlan.ifPresent(p -> sources.add(p.source().map(Path::toString).orElse(p.name())));
     SampleFlowsEngine.Request request = new SampleFlowsEngine.Request(
         selection.entries(), thePlan, jobs, failFast,
-        new ExecutionOptions(flowJobs, run.timeout(), run.retries, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+        run.execution(flowJobs),
         run.startupTimeout(), env.env(), reports.resolve("samples"), sources, VersionProvider.version());
     if (interactive) {
       return Interactive.sampleFlows(request, dir, reports, env, Interrupts::register);

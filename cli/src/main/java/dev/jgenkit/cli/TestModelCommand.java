@@ -24,7 +24,6 @@ import dev.jgenkit.specs.Suite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -176,8 +175,7 @@ final class TestModelCommand implements Callable<Integer> {
     boolean auto = supports.trim().equalsIgnoreCase("auto");
     Planner.Options planOptions =
         new Planner.Options(auto ? BuiltInTests.DEFAULT_SUPPORTS : supportsList(), auto, strict);
-    ExecutionOptions exec =
-        new ExecutionOptions(jobs, run.timeout(), run.retries, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    ExecutionOptions exec = executionOptions();
     TestModelEngine.Request request =
         new TestModelEngine.Request(specs, specNames, planOptions, exec, target,
             run.startupTimeout(), VersionProvider.version());
@@ -319,7 +317,7 @@ final class TestModelCommand implements Callable<Integer> {
   }
 
   ExecutionOptions executionOptions() {
-    return new ExecutionOptions(jobs, run.timeout(), run.retries, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    return run.execution(jobs);
   }
 
   private void validateOptions() {

@@ -138,6 +138,17 @@ class UsageErrorsTest {
   }
 
   @Test
+  void idleTimeoutMustNotBeNegative() {
+    // when
+    Cli.Result r = cli.run("test-model", "fake/good", "--idle-timeout", "-1", "--runtime-url", fake.url());
+
+    // then
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("--idle-timeout must be 0 (off) or a positive number of seconds");
+    assertThat(fake.requestCount()).isZero();
+  }
+
+  @Test
   void aRuntimeUrlAndARuntimeCommandExcludeEachOther() {
     // when
     Cli.Result r =

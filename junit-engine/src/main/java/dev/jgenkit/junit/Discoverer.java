@@ -3,6 +3,7 @@ package dev.jgenkit.junit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.jgenkit.reports.Redaction;
 import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.plan.Planner;
 import dev.jgenkit.runners.samples.SampleDirectory;
@@ -420,7 +421,7 @@ final class Discoverer {
 
   private void issue(Severity severity, String message, TestSource source) {
     request.getDiscoveryListener().issueEncountered(root.getUniqueId(),
-        DiscoveryIssue.builder(severity, message).source(Optional.ofNullable(source)).build());
+        DiscoveryIssue.builder(severity, Redaction.redact(message)).source(Optional.ofNullable(source)).build());
   }
 
   private static ClassLoader contextLoader() {

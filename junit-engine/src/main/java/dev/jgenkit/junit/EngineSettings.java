@@ -1,6 +1,7 @@
 package dev.jgenkit.junit;
 
 import static dev.jgenkit.junit.JGenkitParameters.FLOW_JOBS;
+import static dev.jgenkit.junit.JGenkitParameters.IDLE_TIMEOUT;
 import static dev.jgenkit.junit.JGenkitParameters.JOBS;
 import static dev.jgenkit.junit.JGenkitParameters.MODELS;
 import static dev.jgenkit.junit.JGenkitParameters.NAMING;
@@ -91,7 +92,8 @@ record EngineSettings(
             seconds(r.seconds(TIMEOUT, 120)),
             r.atLeastZero(RETRIES, 0),
             Duration.ofSeconds(1),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            seconds(r.secondsOrOff(IDLE_TIMEOUT, ExecutionOptions.DEFAULT_IDLE_TIMEOUT.toSeconds())));
     RunOptions options = new RunOptions(plan, exec, seconds(r.seconds(STARTUP_TIMEOUT, 60)));
     Path reports = r.text(REPORT_DIR).map(d -> wd.resolve(d).normalize()).orElseGet(() -> defaultReportDir(wd));
     return new EngineSettings(
@@ -185,6 +187,15 @@ record EngineSettings(
         problems.add(key + ": not a whole number: '" + v.get() + "'");
         return dflt;
       }
+    }
+
+    /** Like {@link #seconds} but 0 is allowed (off). */
+    double secondsOrOff(String key, double dflt) {
+      Optional<String> v = text(key);
+      if (v.isPresent() && v.get().trim().equals("0")) {
+        return 0;
+      }
+      return seconds(key, dflt);
     }
 
     double seconds(String key, double dflt) {

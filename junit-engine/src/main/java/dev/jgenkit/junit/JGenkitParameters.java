@@ -30,6 +30,12 @@ public final class JGenkitParameters {
   /** Per-test timeout in seconds (default 120); on expiry the action is cancelled. */
   public static final String TIMEOUT = "jgenkit.timeout";
 
+  /**
+   * Streaming calls: seconds without bytes, once the response has begun, before the call is
+   * cancelled (default 60; 0 = off).
+   */
+  public static final String IDLE_TIMEOUT = "jgenkit.idleTimeout";
+
   /** Retries for UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, HTTP 429/503 (default 0). */
   public static final String RETRIES = "jgenkit.retries";
 

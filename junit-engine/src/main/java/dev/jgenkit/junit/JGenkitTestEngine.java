@@ -1,13 +1,17 @@
 package dev.jgenkit.junit;
 
+import dev.jgenkit.reports.Redaction;
 import dev.jgenkit.runners.TestModelEngine;
+import dev.jgenkit.runners.runtime.LaunchedRuntime;
 import dev.jgenkit.specs.SpecFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -30,13 +34,25 @@ public final class JGenkitTestEngine implements TestEngine {
   private static final String VERSION = readVersion();
 
   private final PreparedRun prepared;
+  /** Whose secret values are masked; null when the caller (the CLI) has registered them. */
+  private final Supplier<Map<String, String>> environment;
 
   public JGenkitTestEngine() {
-    this(null);
+    this(null, System::getenv);
   }
 
   JGenkitTestEngine(PreparedRun prepared) {
+    this(prepared, null);
+  }
+
+  /** An engine masking the secrets of {@code environment} rather than of this process's. */
+  JGenkitTestEngine(Supplier<Map<String, String>> environment) {
+    this(null, environment);
+  }
+
+  private JGenkitTestEngine(PreparedRun prepared, Supplier<Map<String, String>> environment) {
     this.prepared = prepared;
+    this.environment = environment;
   }
 
   @Override
@@ -61,6 +77,7 @@ public final class JGenkitTestEngine implements TestEngine {
 
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    maskSecrets();
     EngineSettings settings =
         EngineSettings.from(request.getConfigurationParameters(), Path.of("").toAbsolutePath());
     JGenkitEngineDescriptor root = new JGenkitEngineDescriptor(uniqueId, settings);
@@ -97,7 +114,9 @@ public final class JGenkitTestEngine implements TestEngine {
   public void execute(ExecutionRequest request) {
     JGenkitEngineDescriptor root = (JGenkitEngineDescriptor) request.getRootTestDescriptor();
     EngineSettings settings = root.settings();
-    EngineExecutionListener listener = new SerializedListener(request.getEngineExecutionListener());
+    maskSecrets();
+    EngineExecutionListener listener =
+        new SerializedListener(new RedactingListener(request.getEngineExecutionListener()));
     listener.executionStarted(root);
     List<RuntimeDescriptor> runtimes = root.getChildren().stream()
         .filter(RuntimeDescriptor.class::isInstance).map(RuntimeDescriptor.class::cast).toList();
@@ -116,6 +135,18 @@ public final class JGenkitTestEngine implements TestEngine {
       }
     }
     listener.executionFinished(root, TestExecutionResult.successful());
+  }
+
+  /**
+   * Registers the values of the environment's KEY/TOKEN/SECRET/PASSWORD/CREDENTIAL variables (which
+   * the runtimes it starts inherit): they are masked in the runtimes' logs, in discovery issues and
+   * in every message reported to the platform. Not when the caller (the CLI) has done it.
+   */
+  private void maskSecrets() {
+    if (environment != null) {
+      Redaction.maskSecretsFrom(environment.get());
+      LaunchedRuntime.filterLogsThrough(Redaction::redact);
+    }
   }
 
   static String version() {

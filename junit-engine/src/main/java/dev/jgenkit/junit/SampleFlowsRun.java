@@ -12,7 +12,6 @@ import dev.jgenkit.runners.samples.SampleListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +56,7 @@ final class SampleFlowsRun {
         samples.plan(),
         settings.sampleJobs(),
         false,
-        new ExecutionOptions(settings.flowJobs(), exec.timeout(), exec.retries(), Duration.ofSeconds(1),
-            Duration.ofSeconds(30)),
+        exec.with(settings.flowJobs(), exec.timeout()),
         settings.options().startupTimeout(),
         System.getenv(),
         settings.reportDir().resolve("samples"),

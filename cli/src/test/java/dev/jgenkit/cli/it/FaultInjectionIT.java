@@ -382,15 +382,29 @@ class FaultInjectionIT {
         "drip", true, "timed out after 3 s; action cancelled");
   }
 
+  @Test
+  void aStreamThatStallsEndsAtTheIdleTimeoutNotAtTheTimeout() throws Exception {
+    streamFault("stream stalls after its first chunk",
+        "fault/stall: headers and one chunk, then nothing; --idle-timeout 2, --timeout 60",
+        "ERROR at the 2 s idle bound (not at the 60 s --timeout), naming the last chunk; cancelAction sent",
+        "stall", true, List.of("--timeout", "60", "--idle-timeout", "2"),
+        "stream idle for 2 s (no data since chunk 1); action cancelled");
+  }
+
   private void streamFault(String name, String fault, String expected, String model, boolean stream,
       String reasonPart) throws Exception {
+    streamFault(name, fault, expected, model, stream, List.of("--timeout", "3"), reasonPart);
+  }
+
+  private void streamFault(String name, String fault, String expected, String model, boolean stream,
+      List<String> options, String reasonPart) throws Exception {
     var row = ResilienceLog.begin("during the run", name, fault, expected);
     Path reports = tmp.resolve("r");
     Path requests = tmp.resolve("requests.log");
     String yaml = suite("fault/" + model, stream, Map.of(name, "text-not-empty")) + GOOD_ALONGSIDE;
 
     Outcome o = jgenkit(Map.of("FAULTY_REQUEST_LOG", requests.toString()),
-        args(spec(yaml), reports, List.of("--timeout", "3"), FAULTY));
+        args(spec(yaml), reports, options, FAULTY));
 
     RunResult run = assertReportsComplete(reports, 2);
     row.exit(o.exit()).took(o.wall()).verdicts(verdicts(run));
@@ -402,8 +416,11 @@ class FaultInjectionIT {
     // only the reflection calls a test needs: never /api/notify (the peer repoints telemetry with it)
     assertThat(requests(requests)).allMatch(l -> l.matches(
         "(GET /api/__health|GET /api/actions|POST /api/runAction /model/fault/\\S+|POST /api/cancelAction \\w+) @\\d+"));
-    if (model.equals("drip")) {
+    if (model.equals("drip") || model.equals("stall")) {
       assertThat(requests(requests)).anyMatch(l -> l.startsWith("POST /api/cancelAction " + t.traceId().orElseThrow()));
+    }
+    if (model.equals("stall")) {
+      assertThat(t.durationMillis()).as("ended by the idle bound, far from the 60 s --timeout").isLessThan(30_000);
     }
     assertGone(o.descendants());
     assertBounded(o);

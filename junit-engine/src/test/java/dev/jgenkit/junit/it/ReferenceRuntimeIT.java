@@ -122,6 +122,30 @@ class ReferenceRuntimeIT {
     assertThat(Files.exists(tmp.resolve("samples/provider-needs-key.log"))).isFalse();
   }
 
+  @Test
+  void aPlantedSecretPrintedByTheRuntimeAndEchoedByAModelIsMaskedInTheLogAndTheFailures() throws Exception {
+    String planted = System.getenv("JGENKIT_PLANTED_API_KEY");
+    assumeTrue(planted != null && planted.length() >= 6, "JGENKIT_PLANTED_API_KEY is set by the failsafe configuration");
+    Path spec = Files.writeString(tmp.resolve("echo.yaml"), "- model: reference/good\n  tests:\n"
+        + "    - name: echoes the secret and fails\n"
+        + "      input: {messages: [{role: user, content: [{text: \"my key is " + planted + "\"}]}]}\n"
+        + "      validators: ['text-includes:something else']\n");
+    Path ref = projectDir().resolve("samples/reference");
+
+    // The runtime inherits the planted variable; REFERENCE_FAULT=leak-secrets prints it at start.
+    EngineExecutionResults r = run(Map.of(
+        JGenkitParameters.SPECS, spec.toString(),
+        JGenkitParameters.RUNTIME_COMMAND, "env REFERENCE_FAULT=leak-secrets node index.js",
+        JGenkitParameters.RUNTIME_DIR, ref.toString()));
+
+    r.testEvents().assertStatistics(s -> s.started(1).failed(1));
+    String failure = failure(r.testEvents().failed().stream().findFirst().orElseThrow());
+    assertThat(failure).startsWith("TestFailedError: ").contains("Text: my key is ***").doesNotContain(planted);
+    assertThat(r.allEvents().stream().map(Event::toString)).noneMatch(s -> s.contains(planted));
+    assertThat(tmp.resolve("runtime.log")).content()
+        .contains("JGENKIT_PLANTED_API_KEY").contains("***").doesNotContain(planted);
+  }
+
   private static String failure(Event e) {
     Throwable t = e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
     return t.getClass().getSimpleName() + ": " + e.getTestDescriptor().getParent().orElseThrow().getDisplayName()

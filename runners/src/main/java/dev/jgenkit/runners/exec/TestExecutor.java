@@ -156,6 +156,7 @@ public final class TestExecutor {
                 test.input(),
                 test.stream(),
                 options.timeout(),
+                options.idleTimeout(),
                 new CallObserver() {
                   @Override
                   public void traceId(String traceId) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,13 +142,36 @@ public final class ReflectionClient {
   }
 
   /**
-   * {@code POST /api/runAction[?stream=true]} with body {@code {"key":..,"input":..}}.
+   * {@code POST /api/runAction[?stream=true]} with body {@code {"key":..,"input":..}}, without an
+   * idle bound.
    *
    * @param timeout deadline for the whole call (zero means none)
    * @param observer receives the early trace id and, when streaming, each chunk as it arrives
    */
   public ActionResponse runAction(
       String key, JsonNode input, boolean stream, Duration timeout, CallObserver observer)
+      throws ReflectionException {
+    return runAction(key, input, stream, timeout, Duration.ZERO, observer);
+  }
+
+  /**
+   * {@code POST /api/runAction[?stream=true]} with body {@code {"key":..,"input":..}}.
+   *
+   * @param timeout deadline for the whole call (zero means none)
+   * @param idleTimeout streaming only: once the first body byte has arrived, the longest wait for
+   *     more; on expiry the call fails with a {@link ReflectionException.Kind#TIMEOUT} naming the
+   *     last chunk seen (zero means none). The wait for the first byte is the model's latency and
+   *     is bounded by {@code timeout} only; non-streaming bodies arrive whole at the end, so they
+   *     are not bounded either.
+   * @param observer receives the early trace id and, when streaming, each chunk as it arrives
+   */
+  public ActionResponse runAction(
+      String key,
+      JsonNode input,
+      boolean stream,
+      Duration timeout,
+      Duration idleTimeout,
+      CallObserver observer)
       throws ReflectionException {
     ObjectNode body = MAPPER.createObjectNode();
     body.put("key", key);
@@ -169,6 +193,9 @@ public final class ReflectionClient {
     }
     String what = "runAction " + key;
     long started = System.nanoTime();
+    // Set once the idle bound is armed on the body's source; read in the catch below.
+    BufferedSource idleSource = null;
+    int lines = 0;
     try (Response r = call.execute()) {
       Optional<String> headerTrace = Optional.ofNullable(r.header("X-Genkit-Trace-Id"));
       Optional<String> version = Optional.ofNullable(r.header("X-Genkit-Version"));
@@ -186,6 +213,12 @@ public final class ReflectionClient {
         // with a newline is tolerated: a line shaped like a final message is held back until the
         // next line shows it was a chunk after all.
         BufferedSource source = rb.source();
+        if (!idleTimeout.isZero() && source.request(1)) {
+          // The body has begun: from here every read waits at most idleTimeout for bytes (OkHttp
+          // applies the source's timeout to each socket read and clears it when the body ends).
+          source.timeout().timeout(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+          idleSource = source;
+        }
         JsonNode held = null;
         long heldAt = 0;
         while (true) {
@@ -199,6 +232,7 @@ public final class ReflectionClient {
           if (line.isBlank()) {
             continue;
           }
+          lines++;
           long now = System.nanoTime();
           if (held != null) {
             ttfc = deliver(held, heldAt - started, chunks, ttfc, observer);
@@ -238,6 +272,12 @@ public final class ReflectionClient {
               .or(() -> headerTrace);
       return new ActionResponse(root.get("result"), trace, version, chunks, ttfc);
     } catch (InterruptedIOException e) {
+      // A socket read that waited out the idle bound, not the call's deadline (which cancels).
+      if (idleSource != null && e instanceof SocketTimeoutException && !call.isCanceled()) {
+        boolean partial = idleSource.getBuffer().size() > 0;
+        call.cancel();
+        throw idle(what, idleTimeout, lines, partial, e);
+      }
       throw timeout(what, timeout, e);
     } catch (IOException e) {
       throw ReflectionException.transport(what + " failed: " + describe(e), e);
@@ -376,6 +416,23 @@ public final class ReflectionClient {
     return new ReflectionException(
         ReflectionException.Kind.TIMEOUT,
         what + " timed out after " + formatSeconds(timeout),
+        Optional.of(GrpcStatus.DEADLINE_EXCEEDED),
+        OptionalInt.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        cause);
+  }
+
+  /** The stream stopped sending: {@code stream idle for 5 s (no data since chunk 3)}. */
+  private static ReflectionException idle(
+      String what, Duration idle, int lines, boolean partial, Throwable cause) {
+    String since =
+        lines == 0
+            ? "no whole chunk since the response began"
+            : "no data since chunk " + lines + (partial ? " and part of the next" : "");
+    return new ReflectionException(
+        ReflectionException.Kind.TIMEOUT,
+        what + ": stream idle for " + formatSeconds(idle) + " (" + since + ")",
         Optional.of(GrpcStatus.DEADLINE_EXCEEDED),
         OptionalInt.empty(),
         Optional.empty(),

@@ -312,8 +312,7 @@ public final class SampleFlowsEngine {
       ExecutionOptions flowOptions = request.flowExecution();
       Optional<Duration> own = dir.sampleFile().flatMap(SampleFile::timeout);
       if (own.isPresent()) {
-        flowOptions = new ExecutionOptions(flowOptions.jobs(), own.get(), flowOptions.retries(),
-            flowOptions.retryBaseDelay(), flowOptions.retryMaxDelay());
+        flowOptions = flowOptions.with(flowOptions.jobs(), own.get());
       }
       TestExecutor executor = new TestExecutor(client, flowOptions, new RunListener() {
         @Override
