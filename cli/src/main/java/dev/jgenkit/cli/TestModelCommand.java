@@ -8,6 +8,7 @@ import dev.jgenkit.reports.Redaction;
 import dev.jgenkit.reports.Reports;
 import dev.jgenkit.runners.RuntimeTarget;
 import dev.jgenkit.runners.TestModelEngine;
+import dev.jgenkit.runners.TimingTrace;
 import dev.jgenkit.runners.exec.ExecutionOptions;
 import dev.jgenkit.runners.exec.RunListener;
 import dev.jgenkit.runners.plan.Planner;
@@ -95,7 +96,7 @@ final class TestModelCommand implements Callable<Integer> {
   String runtimeUrl;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tests run at once across all suites (default: ${DEFAULT-VALUE}).")
-  int jobs = 8;
+  int jobs = ExecutionOptions.DEFAULT_JOBS;
 
   @Option(names = "--strict", description = "Add the stricter validators (json-schema, tool-input-schema, stream-consistent) to the built-ins.")
   boolean strict;
@@ -127,6 +128,8 @@ final class TestModelCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the interrupt hook is registered for the body's duration
   public Integer call() throws Exception {
+    TimingTrace.mark("arguments parsed");
+    Warmup.await();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (interactive && !env.interactiveTerminal()) {
@@ -161,6 +164,7 @@ final class TestModelCommand implements Callable<Integer> {
       Location where = new Location(Path.of("<command line>"), 0, 0);
       specs.add(new SpecFile(where.file(), List.of(new Suite(model, Optional.empty(), Optional.empty(), where))));
     }
+    TimingTrace.mark("specs loaded");
     Path reports = run.reportDir(env.workingDir());
     RuntimeDirectories dirs = RuntimeDirectories.of(projectRoot, env.workingDir());
     RuntimeTarget target;
@@ -195,6 +199,7 @@ final class TestModelCommand implements Callable<Integer> {
       out.println(Redaction.redact("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")"));
       out.flush();
     }
+    TimingTrace.mark("listeners ready");
     Instant startedAt = Instant.now();
     java.util.concurrent.atomic.AtomicBoolean interrupted =
         new java.util.concurrent.atomic.AtomicBoolean();
@@ -213,6 +218,7 @@ final class TestModelCommand implements Callable<Integer> {
     } catch (RuntimeUnavailableException e) {
       throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
     }
+    TimingTrace.mark("run finished");
     if (interrupted.get()) {
       return ExitCode.INTERRUPTED; // the interrupt hook wrote the partial report
     }
@@ -223,7 +229,9 @@ final class TestModelCommand implements Callable<Integer> {
       out.println(ConsoleReport.summary(result, style));
       out.println(ConsoleReport.runtimeLine(result.runtime()));
     }
+    TimingTrace.mark("summary printed");
     List<Path> written = ReportOutput.write(reports, result, env, out);
+    TimingTrace.mark("reports written");
     if (!peerOutput) {
       out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
     }

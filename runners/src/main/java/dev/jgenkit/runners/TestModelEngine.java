@@ -91,6 +91,7 @@ public final class TestModelEngine {
   public RunResult run(Request request, RunListener listener)
       throws RuntimeUnavailableException, InterruptedException {
     Instant started = clock.instant();
+    TimingTrace.mark("engine: run");
     Set<String> keys = Planner.requiredKeys(request.specs());
     if (request.target() instanceof RuntimeTarget.Command cmd) {
       try (LaunchedRuntime launched =
@@ -128,10 +129,12 @@ public final class TestModelEngine {
         client0 = ReflectionClient.withTls(http);
       }
       ReflectionClient probe = new ReflectionClient(client0, u.url());
+      TimingTrace.mark("engine: health check");
       if (!probe.health(Optional.empty(), HEALTH_TIMEOUT)) {
         throw new RuntimeUnavailableException(
             "no Genkit runtime answers at " + u.url() + "/api/__health");
       }
+      TimingTrace.mark("engine: healthy");
       info = new RuntimeInfo(probe.baseUrl(), Optional.empty(), List.of(), OptionalLong.empty(),
           Optional.empty(), Optional.empty());
     } else {
@@ -153,6 +156,7 @@ public final class TestModelEngine {
     }
     ReflectionClient client = new ReflectionClient(client0, info.url());
     ObjectNode actions = ActionWaiter.await(client, keys, request.startupTimeout(), () -> false);
+    TimingTrace.mark("engine: actions listed");
     return execute(request, listener, client, actions, info, started);
   }
 
@@ -194,9 +198,11 @@ public final class TestModelEngine {
     if (request.selection().isPresent()) {
       plan = Planner.select(plan, request.selection().get());
     }
+    TimingTrace.mark("engine: planned");
     TestExecutor executor = new TestExecutor(client, request.execution(), listener);
     this.executor = executor;
     List<TestResult> results = executor.run(plan);
+    TimingTrace.mark("engine: tests done");
     if (info.genkitVersion().isEmpty() && executor.observedGenkitVersion().isPresent()) {
       info = new RuntimeInfo(info.url(), executor.observedGenkitVersion(), info.command(), info.pid(),
           info.runtimeId(), info.logFile());
