@@ -193,14 +193,18 @@ final class TestModelCommand implements Callable<Integer> {
     RunRecorder recorder = new RunRecorder();
     ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
     JsonlLog jsonl = JsonlLog.open(reports);
+    Instant startedAt = Instant.now();
+    ReportWarmup reportWarmup =
+        new ReportWarmup(() -> recorder.partial(VersionProvider.version(), specNames, startedAt, Instant.now()), style);
     RunListener listener =
-        peerOutput ? new Listeners(recorder, jsonl) : new Listeners(console, recorder, jsonl);
+        peerOutput
+            ? new Listeners(recorder, jsonl, reportWarmup)
+            : new Listeners(console, recorder, jsonl, reportWarmup);
     if (!peerOutput && target instanceof RuntimeTarget.Command c) {
       out.println(Redaction.redact("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")"));
       out.flush();
     }
     TimingTrace.mark("listeners ready");
-    Instant startedAt = Instant.now();
     java.util.concurrent.atomic.AtomicBoolean interrupted =
         new java.util.concurrent.atomic.AtomicBoolean();
     TestModelEngine engine =
@@ -211,6 +215,7 @@ final class TestModelCommand implements Callable<Integer> {
             () -> {
               interrupted.set(true);
               console.mute();
+              reportWarmup.await();
               writePartialReport(recorder, specNames, startedAt, reports, out, err);
               engine.abortCalls();
             })) {
@@ -222,6 +227,7 @@ final class TestModelCommand implements Callable<Integer> {
     if (interrupted.get()) {
       return ExitCode.INTERRUPTED; // the interrupt hook wrote the partial report
     }
+    reportWarmup.await();
     if (peerOutput) {
       out.print(PeerOutput.render(result));
     } else {

@@ -1,0 +1,73 @@
+package dev.jgenkit.cli;
+
+import dev.jgenkit.reports.ConsoleReport;
+import dev.jgenkit.reports.ConsoleStyle;
+import dev.jgenkit.reports.HtmlReport;
+import dev.jgenkit.reports.JUnitXml;
+import dev.jgenkit.reports.MarkdownReport;
+import dev.jgenkit.reports.ResultsJson;
+import dev.jgenkit.runners.exec.RunListener;
+import dev.jgenkit.runners.plan.PlannedTest;
+import dev.jgenkit.runners.results.RunResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * While the first tests wait on the runtime, renders the run as it stands (every test not yet run)
+ * into memory with each report and the console summary, and throws the output away: the renderers'
+ * classes are then loaded and initialised when the real reports are written at the end, which are
+ * on the run's critical path. Nothing is written anywhere. {@link #await} before the main thread
+ * renders anything itself.
+ */
+final class ReportWarmup implements RunListener {
+  private final Supplier<Optional<RunResult>> sketch;
+  private final ConsoleStyle style;
+  private volatile Thread thread;
+
+  /** {@code sketch}: the run so far (the recorder's partial result), called once the plan starts. */
+  ReportWarmup(Supplier<Optional<RunResult>> sketch, ConsoleStyle style) {
+    this.sketch = sketch;
+    this.style = style;
+  }
+
+  @Override
+  public void planStarted(List<PlannedTest> plan) {
+    if (plan.isEmpty() || thread != null) {
+      return;
+    }
+    Thread t = new Thread(this::render, "jgenkit-report-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    thread = t;
+    t.start();
+  }
+
+  private void render() {
+    try {
+      sketch.get().ifPresent(run -> {
+        ResultsJson.write(run);
+        JUnitXml.writeBytes(run);
+        MarkdownReport.renderBytes(List.of(run));
+        HtmlReport.renderBytes(List.of(run));
+        ConsoleReport.summary(run, style);
+      });
+      dev.jgenkit.runners.TimingTrace.mark("report warm-up: done");
+    } catch (RuntimeException | LinkageError e) {
+      // Only a head start: the real rendering reports any problem itself.
+    }
+  }
+
+  /** Waits (bounded: it only saves time) until the warm-up, if one started, is over. */
+  void await() {
+    Thread t = thread;
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
