@@ -45,7 +45,7 @@ final class ReportWarmup implements RunListener {
 
   private void render() {
     try {
-      sketch.get().ifPresent(run -> {
+      sketch.get().map(ReportWarmup::firstTests).ifPresent(run -> {
         ResultsJson.write(run);
         JUnitXml.writeBytes(run);
         MarkdownReport.renderBytes(List.of(run));
@@ -57,6 +57,21 @@ final class ReportWarmup implements RunListener {
       // Only a head start: the real rendering reports any problem itself.
     }
   }
+
+  /**
+   * The first few tests are enough to load every renderer's code; rendering a large plan in full
+   * would only cost memory and CPU beside the run.
+   */
+  private static RunResult firstTests(RunResult run) {
+    if (run.results().size() <= WARMUP_TESTS) {
+      return run;
+    }
+    return new RunResult(run.tool(), run.toolVersion(), run.specFiles(), run.runtime(), run.startedAt(),
+        run.finishedAt(), run.results().subList(0, WARMUP_TESTS), run.interrupted(), run.command(),
+        run.samples(), run.runtimes());
+  }
+
+  private static final int WARMUP_TESTS = 16;
 
   /** Waits (bounded: it only saves time) until the warm-up, if one started, is over. */
   void await() {
