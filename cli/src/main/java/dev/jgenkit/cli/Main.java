@@ -9,10 +9,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    dev.jgenkit.runners.TimingTrace.mark("main");
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Fast path: no command-line model, no picocli class loading.
       System.out.println("jgenkit " + VersionProvider.version());
       System.exit(ExitCode.OK);
+    }
+    if (args.length > 0 && args[0].equals("test-model")) {
+      Warmup.start();
     }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
@@ -20,6 +24,7 @@ public final class Main {
     int code = run(out, err, CliEnvironment.system(), args);
     out.flush();
     err.flush();
+    dev.jgenkit.runners.TimingTrace.mark("exit");
     System.exit(code);
   }
 
@@ -34,6 +39,7 @@ public final class Main {
       args = picked.get().toArray(new String[0]);
     }
     CommandLine cl = commandLine(out, err, env, args.length > 0 ? args[0] : null);
+    dev.jgenkit.runners.TimingTrace.mark("command line built");
     return cl.execute(args);
   }
 

@@ -7,6 +7,7 @@ import dev.jgenkit.reports.PeerOutput;
 import dev.jgenkit.reports.Redaction;
 import dev.jgenkit.runners.RuntimeTarget;
 import dev.jgenkit.runners.TestModelEngine;
+import dev.jgenkit.runners.TimingTrace;
 import dev.jgenkit.runners.exec.ExecutionOptions;
 import dev.jgenkit.runners.exec.RunListener;
 import dev.jgenkit.runners.plan.Planner;
@@ -93,7 +94,7 @@ final class TestModelCommand implements Callable<Integer> {
   String runtimeUrl;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tests run at once across all suites (default: ${DEFAULT-VALUE}).")
-  int jobs = 8;
+  int jobs = ExecutionOptions.DEFAULT_JOBS;
 
   @Option(names = "--strict", description = "Add the stricter validators (json-schema, tool-input-schema, stream-consistent) to the built-ins.")
   boolean strict;
@@ -125,6 +126,8 @@ final class TestModelCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the interrupt hook is registered for the body's duration
   public Integer call() throws Exception {
+    TimingTrace.mark("arguments parsed");
+    Warmup.await();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (interactive && !env.interactiveTerminal()) {
@@ -159,6 +162,7 @@ final class TestModelCommand implements Callable<Integer> {
       Location where = new Location(Path.of("<command line>"), 0, 0);
       specs.add(new SpecFile(where.file(), List.of(new Suite(model, Optional.empty(), Optional.empty(), where))));
     }
+    TimingTrace.mark("specs loaded");
     Path reports = run.reportDir(env.workingDir());
     RuntimeDirectories dirs = RuntimeDirectories.of(projectRoot, env.workingDir());
     RuntimeTarget target;
@@ -186,13 +190,18 @@ final class TestModelCommand implements Callable<Integer> {
     RunRecorder recorder = new RunRecorder();
     ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
     JsonlLog jsonl = JsonlLog.open(reports);
+    Instant startedAt = Instant.now();
+    ReportWarmup reportWarmup =
+        new ReportWarmup(() -> recorder.partial(VersionProvider.version(), specNames, startedAt, Instant.now()), style);
     RunListener listener =
-        peerOutput ? new Listeners(recorder, jsonl) : new Listeners(console, recorder, jsonl);
+        peerOutput
+            ? new Listeners(recorder, jsonl, reportWarmup)
+            : new Listeners(console, recorder, jsonl, reportWarmup);
     if (!peerOutput && target instanceof RuntimeTarget.Command c) {
       out.println(Redaction.redact("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")"));
       out.flush();
     }
-    Instant startedAt = Instant.now();
+    TimingTrace.mark("listeners ready");
     java.util.concurrent.atomic.AtomicBoolean interrupted =
         new java.util.concurrent.atomic.AtomicBoolean();
     TestModelEngine engine =
@@ -203,6 +212,7 @@ final class TestModelCommand implements Callable<Integer> {
             () -> {
               interrupted.set(true);
               console.mute();
+              reportWarmup.await();
               writePartialReport(recorder, specNames, startedAt, reports, out, err);
               engine.abortCalls();
             })) {
@@ -218,9 +228,11 @@ final class TestModelCommand implements Callable<Integer> {
       }
       throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
     }
+    TimingTrace.mark("run finished");
     if (interrupted.get()) {
       return ExitCode.INTERRUPTED; // the interrupt hook wrote the partial report
     }
+    reportWarmup.await();
     if (peerOutput) {
       out.print(PeerOutput.render(result));
     } else {
@@ -228,7 +240,9 @@ final class TestModelCommand implements Callable<Integer> {
       out.println(ConsoleReport.summary(result, style));
       out.println(ConsoleReport.runtimeLine(result.runtime()));
     }
+    TimingTrace.mark("summary printed");
     List<Path> written = ReportOutput.write(reports, result, env, out);
+    TimingTrace.mark("reports written");
     if (!peerOutput) {
       out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
     }

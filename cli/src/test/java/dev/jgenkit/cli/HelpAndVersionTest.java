@@ -91,7 +91,7 @@ class HelpAndVersionTest {
         .contains("--peer-output")
         .contains("--strict")
         .contains("--stacktrace")
-        .contains("(default: 8)")
+        .contains("Tests run at once across all suites (default: 16)")
         .contains("(default: jgenkit-reports)")
         .contains("(default: 120.0)")
         .contains("(default: tool-request,structured-output,multiturn,system-role,");

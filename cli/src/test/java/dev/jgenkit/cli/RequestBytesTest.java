@@ -47,8 +47,10 @@ class RequestBytesTest {
                 + " your response with 'RESPONSE:', ex: 'RESPONSE: hello'\"}]},{\"role\":\"user\","
                 + "\"content\":[{\"text\":\"hello\"}]}]}}");
     assertThat(fake.runActionCalls().get(0).stream()).isFalse();
-    assertThat(fake.requestLines()).containsExactly(
-        "GET /api/__health", "GET /api/actions", "POST /api/runAction");
+    // The first action listing goes out beside the health check, so those two come in either order.
+    assertThat(fake.requestLines()).hasSize(3).endsWith("POST /api/runAction");
+    assertThat(fake.requestLines().subList(0, 2))
+        .containsExactlyInAnyOrder("GET /api/__health", "GET /api/actions");
   }
 
   @Test

@@ -88,7 +88,7 @@ record EngineSettings(
     Planner.Options plan = new Planner.Options(supports, auto, r.bool(STRICT));
     ExecutionOptions exec =
         new ExecutionOptions(
-            r.positive(JOBS, 8),
+            r.positive(JOBS, dev.jgenkit.runners.exec.ExecutionOptions.DEFAULT_JOBS),
             seconds(r.seconds(TIMEOUT, 120)),
             r.atLeastZero(RETRIES, 0),
             Duration.ofSeconds(1),

@@ -93,6 +93,7 @@ public final class TestModelEngine {
   public RunResult run(Request request, RunListener listener)
       throws RuntimeUnavailableException, InterruptedException {
     Instant started = clock.instant();
+    TimingTrace.mark("engine: run");
     Set<String> keys = Planner.requiredKeys(request.specs());
     if (request.target() instanceof RuntimeTarget.Command cmd) {
       try (LaunchedRuntime launched =
@@ -130,12 +131,27 @@ public final class TestModelEngine {
         client0 = ReflectionClient.withTls(http);
       }
       ReflectionClient probe = new ReflectionClient(client0, u.url());
+      TimingTrace.mark("engine: health check");
+      // The first action listing goes out beside the health check: one round trip before the
+      // tests instead of two. It is only used once the runtime has answered healthy.
+      java.util.concurrent.FutureTask<ObjectNode> listing =
+          new java.util.concurrent.FutureTask<>(() -> probe.listActions(Duration.ofSeconds(10)));
+      Thread lister = new Thread(listing, "jgenkit-actions");
+      lister.setDaemon(true);
+      lister.start();
       if (!probe.health(Optional.empty(), HEALTH_TIMEOUT)) {
+        listing.cancel(true);
         throw new RuntimeUnavailableException(
             "no Genkit runtime answers at " + u.url() + "/api/__health");
       }
+      TimingTrace.mark("engine: healthy");
       info = new RuntimeInfo(probe.baseUrl(), Optional.empty(), List.of(), OptionalLong.empty(),
           Optional.empty(), Optional.empty());
+      ReflectionClient client = new ReflectionClient(client0, info.url());
+      ObjectNode actions =
+          ActionWaiter.await(client, keys, request.startupTimeout(), () -> false, listing);
+      TimingTrace.mark("engine: actions listed");
+      return execute(request, listener, client, actions, info, started);
     } else {
       RuntimeTarget.Discover d = (RuntimeTarget.Discover) request.target();
       RuntimeFile file =
@@ -155,6 +171,7 @@ public final class TestModelEngine {
     }
     ReflectionClient client = new ReflectionClient(client0, info.url());
     ObjectNode actions = ActionWaiter.await(client, keys, request.startupTimeout(), () -> false);
+    TimingTrace.mark("engine: actions listed");
     return execute(request, listener, client, actions, info, started);
   }
 
@@ -196,9 +213,11 @@ public final class TestModelEngine {
     if (request.selection().isPresent()) {
       plan = Planner.select(plan, request.selection().get());
     }
+    TimingTrace.mark("engine: planned");
     TestExecutor executor = new TestExecutor(client, request.execution(), listener);
     this.executor = executor;
     List<TestResult> results = executor.run(plan);
+    TimingTrace.mark("engine: tests done");
     if (info.genkitVersion().isEmpty() && executor.observedGenkitVersion().isPresent()) {
       info = new RuntimeInfo(info.url(), executor.observedGenkitVersion(), info.command(), info.pid(),
           info.runtimeId(), info.logFile());

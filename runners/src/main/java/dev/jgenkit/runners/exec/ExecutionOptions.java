@@ -57,7 +57,14 @@ public record ExecutionOptions(
     return new ExecutionOptions(jobs, timeout, retries, retryBaseDelay, retryMaxDelay, idleTimeout);
   }
 
+  /**
+   * Tests at once unless told otherwise. A test is one call that waits on the runtime (and the model
+   * behind it), not work for a CPU, so this is well above a laptop's core count: a spec of a dozen
+   * tests goes out in one wave, as the peer sends a suite's tests all at once.
+   */
+  public static final int DEFAULT_JOBS = 16;
+
   public static ExecutionOptions defaults() {
-    return new ExecutionOptions(8, Duration.ofSeconds(120), 0, Duration.ofSeconds(1), Duration.ofSeconds(30));
+    return new ExecutionOptions(DEFAULT_JOBS, Duration.ofSeconds(120), 0, Duration.ofSeconds(1), Duration.ofSeconds(30));
   }
 }

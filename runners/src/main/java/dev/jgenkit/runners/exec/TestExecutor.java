@@ -138,7 +138,13 @@ public final class TestExecutor {
       return TestResult.skipped(test, "not run: interrupted");
     }
     listener.testStarted(test);
+    if (dev.jgenkit.runners.TimingTrace.enabled()) {
+      dev.jgenkit.runners.TimingTrace.mark("test started: " + test.index());
+    }
     TestResult r = attempt(test);
+    if (dev.jgenkit.runners.TimingTrace.enabled()) {
+      dev.jgenkit.runners.TimingTrace.mark("test finished: " + test.index());
+    }
     listener.testFinished(r);
     return r;
   }

@@ -20,12 +20,38 @@ public final class ActionWaiter {
   public static ObjectNode await(
       ReflectionClient client, Collection<String> keys, Duration timeout, BooleanSupplier giveUp)
       throws RuntimeUnavailableException, InterruptedException {
+    return await(client, keys, timeout, giveUp, null);
+  }
+
+  /**
+   * Like {@link #await(ReflectionClient, Collection, Duration, BooleanSupplier)}, with the first
+   * listing already under way: it is used in place of the first call when it succeeds.
+   */
+  public static ObjectNode await(
+      ReflectionClient client,
+      Collection<String> keys,
+      Duration timeout,
+      BooleanSupplier giveUp,
+      java.util.concurrent.Future<ObjectNode> firstListing)
+      throws RuntimeUnavailableException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> missing = new ArrayList<>(keys);
     String lastError = "";
+    java.util.concurrent.Future<ObjectNode> first = firstListing;
     while (true) {
       try {
-        ObjectNode actions = client.listActions(Duration.ofSeconds(10));
+        ObjectNode actions = null;
+        if (first != null) {
+          try {
+            actions = first.get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            // it failed: list again as usual
+          }
+          first = null;
+        }
+        if (actions == null) {
+          actions = client.listActions(Duration.ofSeconds(10));
+        }
         missing = new ArrayList<>();
         for (String k : keys) {
           if (!actions.has(k)) {

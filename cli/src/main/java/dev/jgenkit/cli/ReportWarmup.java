@@ -1,0 +1,88 @@
+package dev.jgenkit.cli;
+
+import dev.jgenkit.reports.ConsoleReport;
+import dev.jgenkit.reports.ConsoleStyle;
+import dev.jgenkit.reports.HtmlReport;
+import dev.jgenkit.reports.JUnitXml;
+import dev.jgenkit.reports.MarkdownReport;
+import dev.jgenkit.reports.ResultsJson;
+import dev.jgenkit.runners.exec.RunListener;
+import dev.jgenkit.runners.plan.PlannedTest;
+import dev.jgenkit.runners.results.RunResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * While the first tests wait on the runtime, renders the run as it stands (every test not yet run)
+ * into memory with each report and the console summary, and throws the output away: the renderers'
+ * classes are then loaded and initialised when the real reports are written at the end, which are
+ * on the run's critical path. Nothing is written anywhere. {@link #await} before the main thread
+ * renders anything itself.
+ */
+final class ReportWarmup implements RunListener {
+  private final Supplier<Optional<RunResult>> sketch;
+  private final ConsoleStyle style;
+  private volatile Thread thread;
+
+  /** {@code sketch}: the run so far (the recorder's partial result), called once the plan starts. */
+  ReportWarmup(Supplier<Optional<RunResult>> sketch, ConsoleStyle style) {
+    this.sketch = sketch;
+    this.style = style;
+  }
+
+  @Override
+  public void planStarted(List<PlannedTest> plan) {
+    if (plan.isEmpty() || thread != null) {
+      return;
+    }
+    Thread t = new Thread(this::render, "jgenkit-report-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    thread = t;
+    t.start();
+  }
+
+  private void render() {
+    try {
+      sketch.get().map(ReportWarmup::firstTests).ifPresent(run -> {
+        ResultsJson.write(run);
+        JUnitXml.writeBytes(run);
+        MarkdownReport.renderBytes(List.of(run));
+        HtmlReport.renderBytes(List.of(run));
+        ConsoleReport.summary(run, style);
+      });
+      dev.jgenkit.runners.TimingTrace.mark("report warm-up: done");
+    } catch (RuntimeException | LinkageError e) {
+      // Only a head start: the real rendering reports any problem itself.
+    }
+  }
+
+  /**
+   * The first few tests are enough to load every renderer's code; rendering a large plan in full
+   * would only cost memory and CPU beside the run.
+   */
+  private static RunResult firstTests(RunResult run) {
+    if (run.results().size() <= WARMUP_TESTS) {
+      return run;
+    }
+    return new RunResult(run.tool(), run.toolVersion(), run.specFiles(), run.runtime(), run.startedAt(),
+        run.finishedAt(), run.results().subList(0, WARMUP_TESTS), run.interrupted(), run.command(),
+        run.samples(), run.runtimes());
+  }
+
+  private static final int WARMUP_TESTS = 16;
+
+  /** Waits (bounded: it only saves time) until the warm-up, if one started, is over. */
+  void await() {
+    Thread t = thread;
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
