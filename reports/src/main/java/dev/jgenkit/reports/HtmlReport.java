@@ -5,17 +5,13 @@ import dev.jgenkit.reports.ParityMatrix.Check;
 import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.RuntimeInfo;
-import dev.jgenkit.runners.results.SampleInfo;
 import dev.jgenkit.runners.results.TestResult;
 import dev.jgenkit.runners.results.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -315,13 +311,10 @@ public final class HtmlReport {
     }
 
     private void sampleSections() {
-      Map<String, List<Check>> groups = new LinkedHashMap<>();
-      checks.stream()
-          .filter(Check::sampleFlow)
-          .forEach(c -> groups.computeIfAbsent(c.runtime(), k -> new ArrayList<>()).add(c));
-      boolean multi = groups.size() > 1;
-      for (Map.Entry<String, List<Check>> e : groups.entrySet()) {
-        RunResult run = asRun(e.getValue());
+      Map<String, RunResult> runs = ParityMatrix.sampleRuns(checks);
+      boolean multi = runs.size() > 1;
+      for (Map.Entry<String, RunResult> e : runs.entrySet()) {
+        RunResult run = e.getValue();
         String suffix = multi ? " · " + esc(e.getKey()) : "";
         PhaseTable table = PhaseTable.of(run);
         if (!table.isEmpty()) {
@@ -336,34 +329,6 @@ public final class HtmlReport {
           out.append("</section>\n");
         }
       }
-    }
-
-    /** One runtime's sample checks as a run, so {@link PhaseTable} can tabulate them. */
-    private static RunResult asRun(List<Check> group) {
-      List<TestResult> results = group.stream().map(Check::result).toList();
-      Map<String, SampleInfo> samples = new LinkedHashMap<>();
-      Map<RunResult, Boolean> seen = new IdentityHashMap<>();
-      for (Check c : group) {
-        if (seen.put(c.run(), true) == null) {
-          for (SampleInfo s : c.run().samples()) {
-            if (results.stream().anyMatch(r -> r.test().model().equals(s.name()))) {
-              samples.putIfAbsent(s.name(), s);
-            }
-          }
-        }
-      }
-      RunResult base = group.get(0).run();
-      return new RunResult(
-          base.tool(),
-          base.toolVersion(),
-          base.specFiles(),
-          base.runtime(),
-          base.startedAt(),
-          base.finishedAt(),
-          results,
-          base.interrupted(),
-          RunResult.SAMPLE_FLOWS,
-          List.copyOf(samples.values()));
     }
 
     private void phaseTable(PhaseTable table, String runtime) {

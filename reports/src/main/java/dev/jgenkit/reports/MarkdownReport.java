@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -362,7 +361,7 @@ public final class MarkdownReport {
 
     /** Phase table and feature coverage, one pair per runtime of the sample-flows runs. */
     private void sampleSections() {
-      Map<String, RunResult> byRuntime = sampleRunsByRuntime();
+      Map<String, RunResult> byRuntime = ParityMatrix.sampleRuns(checks);
       if (byRuntime.isEmpty()) {
         return;
       }
@@ -380,48 +379,6 @@ public final class MarkdownReport {
           featureCoverage(coverage);
         }
       }
-    }
-
-    /**
-     * The sample-flows checks grouped by runtime label, each group as one run (samples and results
-     * joined, first description of a sample kept) so {@link PhaseTable} can tabulate it.
-     */
-    private Map<String, RunResult> sampleRunsByRuntime() {
-      Map<String, List<Check>> groups = new LinkedHashMap<>();
-      checks.stream()
-          .filter(Check::sampleFlow)
-          .forEach(c -> groups.computeIfAbsent(c.runtime(), k -> new ArrayList<>()).add(c));
-      Map<String, RunResult> runsByLabel = new LinkedHashMap<>();
-      for (Map.Entry<String, List<Check>> e : groups.entrySet()) {
-        List<TestResult> results = e.getValue().stream().map(Check::result).toList();
-        Map<String, SampleInfo> samples = new LinkedHashMap<>();
-        Map<RunResult, Boolean> seen = new IdentityHashMap<>();
-        for (Check c : e.getValue()) {
-          if (seen.put(c.run(), true) == null) {
-            for (SampleInfo s : c.run().samples()) {
-              boolean here = results.stream().anyMatch(r -> r.test().model().equals(s.name()));
-              if (here) {
-                samples.putIfAbsent(s.name(), s);
-              }
-            }
-          }
-        }
-        RunResult base = e.getValue().get(0).run();
-        runsByLabel.put(
-            e.getKey(),
-            new RunResult(
-                base.tool(),
-                base.toolVersion(),
-                base.specFiles(),
-                base.runtime(),
-                base.startedAt(),
-                base.finishedAt(),
-                results,
-                base.interrupted(),
-                RunResult.SAMPLE_FLOWS,
-                List.copyOf(samples.values())));
-      }
-      return runsByLabel;
     }
 
     private void phaseTable(PhaseTable table) {

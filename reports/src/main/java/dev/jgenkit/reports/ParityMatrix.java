@@ -224,6 +224,37 @@ public record ParityMatrix(
   }
 
   /** The runtime label {@code run}'s checks carry, else its runtime's own label. */
+  /**
+   * The sample-flows checks grouped by runtime label, each group as one run (its results joined,
+   * the first description of each of its samples kept) so {@link PhaseTable} can tabulate it.
+   */
+  static Map<String, RunResult> sampleRuns(List<Check> checks) {
+    Map<String, List<Check>> groups = new LinkedHashMap<>();
+    checks.stream()
+        .filter(Check::sampleFlow)
+        .forEach(c -> groups.computeIfAbsent(c.runtime(), k -> new ArrayList<>()).add(c));
+    Map<String, RunResult> runs = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Check>> e : groups.entrySet()) {
+      List<TestResult> results = e.getValue().stream().map(Check::result).toList();
+      Map<String, SampleInfo> samples = new LinkedHashMap<>();
+      Map<RunResult, Boolean> seen = new IdentityHashMap<>();
+      for (Check c : e.getValue()) {
+        if (seen.put(c.run(), true) == null) {
+          for (SampleInfo s : c.run().samples()) {
+            if (results.stream().anyMatch(r -> r.test().model().equals(s.name()))) {
+              samples.putIfAbsent(s.name(), s);
+            }
+          }
+        }
+      }
+      RunResult base = e.getValue().get(0).run();
+      runs.put(e.getKey(), new RunResult(base.tool(), base.toolVersion(), base.specFiles(),
+          base.runtime(), base.startedAt(), base.finishedAt(), results, base.interrupted(),
+          RunResult.SAMPLE_FLOWS, List.copyOf(samples.values())));
+    }
+    return runs;
+  }
+
   static String runtimeOf(List<Check> checks, RunResult run) {
     return checks.stream()
         .filter(c -> c.run() == run)
