@@ -16,7 +16,7 @@ public final class Main {
       System.exit(ExitCode.OK);
     }
     if (args.length > 0 && args[0].equals("test-model")) {
-      Warmup.start();
+      Warmup.start(args);
     }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * While the first tests wait on the runtime, renders the run as it stands (every test not yet run)
+ * While the first tests wait on the runtime (once the first wave of tests is under way, so it does
+ * not compete with sending them), renders the run as it stands (every test not yet run)
  * into memory with each report and the console summary, and throws the output away: the renderers'
  * classes are then loaded and initialised when the real reports are written at the end, which are
  * on the run's critical path. Nothing is written anywhere. {@link #await} before the main thread
@@ -23,17 +24,40 @@ import java.util.function.Supplier;
 final class ReportWarmup implements RunListener {
   private final Supplier<Optional<RunResult>> sketch;
   private final ConsoleStyle style;
+  private final int jobs;
+  private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile int firstWave;
   private volatile Thread thread;
 
-  /** {@code sketch}: the run so far (the recorder's partial result), called once the plan starts. */
-  ReportWarmup(Supplier<Optional<RunResult>> sketch, ConsoleStyle style) {
+  /**
+   * {@code sketch}: the run so far (the recorder's partial result), called once the first {@code
+   * jobs} tests (or all, if fewer) have started, or when the first test finishes.
+   */
+  ReportWarmup(Supplier<Optional<RunResult>> sketch, ConsoleStyle style, int jobs) {
     this.sketch = sketch;
     this.style = style;
+    this.jobs = jobs;
   }
 
   @Override
   public void planStarted(List<PlannedTest> plan) {
-    if (plan.isEmpty() || thread != null) {
+    firstWave = Math.min(plan.size(), jobs);
+  }
+
+  @Override
+  public void testStarted(PlannedTest test) {
+    if (started.incrementAndGet() >= firstWave) {
+      begin();
+    }
+  }
+
+  @Override
+  public void testFinished(dev.jgenkit.runners.results.TestResult result) {
+    begin(); // tests that never start (skipped) must not keep it from beginning
+  }
+
+  private synchronized void begin() {
+    if (thread != null || firstWave == 0) {
       return;
     }
     Thread t = new Thread(this::render, "jgenkit-report-warmup");

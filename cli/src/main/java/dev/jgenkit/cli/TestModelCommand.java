@@ -11,7 +11,6 @@ import dev.jgenkit.runners.TimingTrace;
 import dev.jgenkit.runners.exec.ExecutionOptions;
 import dev.jgenkit.runners.exec.RunListener;
 import dev.jgenkit.runners.plan.Planner;
-import dev.jgenkit.runners.reflection.ReflectionClient;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.Verdict;
 import dev.jgenkit.runners.runtime.RuntimeDirectories;
@@ -192,7 +191,7 @@ final class TestModelCommand implements Callable<Integer> {
     JsonlLog jsonl = JsonlLog.open(reports);
     Instant startedAt = Instant.now();
     ReportWarmup reportWarmup =
-        new ReportWarmup(() -> recorder.partial(VersionProvider.version(), specNames, startedAt, Instant.now()), style);
+        new ReportWarmup(() -> recorder.partial(VersionProvider.version(), specNames, startedAt, Instant.now()), style, jobs);
     RunListener listener =
         peerOutput
             ? new Listeners(recorder, jsonl, reportWarmup)
@@ -204,8 +203,8 @@ final class TestModelCommand implements Callable<Integer> {
     TimingTrace.mark("listeners ready");
     java.util.concurrent.atomic.AtomicBoolean interrupted =
         new java.util.concurrent.atomic.AtomicBoolean();
-    TestModelEngine engine =
-        new TestModelEngine(ReflectionClient.defaultHttpClient(), Clock.systemUTC());
+    TestModelEngine engine = new TestModelEngine(Warmup.httpClient(), Clock.systemUTC());
+    Warmup.takeProbe().ifPresent(engine::useProbe);
     RunResult result;
     try (AutoCloseable onInterrupt =
         Interrupts.register(

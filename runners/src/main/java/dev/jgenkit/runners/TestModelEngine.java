@@ -8,6 +8,7 @@ import dev.jgenkit.runners.exec.TestExecutor;
 import dev.jgenkit.runners.plan.PlannedTest;
 import dev.jgenkit.runners.plan.Planner;
 import dev.jgenkit.runners.reflection.ReflectionClient;
+import dev.jgenkit.runners.reflection.RuntimeProbe;
 import dev.jgenkit.runners.results.RunResult;
 import dev.jgenkit.runners.results.RuntimeInfo;
 import dev.jgenkit.runners.results.TestResult;
@@ -84,10 +85,25 @@ public final class TestModelEngine {
   private final OkHttpClient http;
   private final Clock clock;
   private volatile TestExecutor executor;
+  private volatile RuntimeProbe probe;
 
   public TestModelEngine(OkHttpClient http, Clock clock) {
     this.http = http;
     this.clock = clock;
+  }
+
+  /**
+   * A health check and action listing already sent (see {@link RuntimeProbe}); a run on that same
+   * URL uses their answers instead of sending its own, a run elsewhere ignores it.
+   */
+  public void useProbe(RuntimeProbe probe) {
+    this.probe = probe;
+  }
+
+  private Optional<RuntimeProbe> takeProbe(String url) {
+    RuntimeProbe p = probe;
+    probe = null;
+    return p != null && p.isFor(url) ? Optional.of(p) : Optional.empty();
   }
 
   public RunResult run(Request request, RunListener listener)
@@ -125,31 +141,27 @@ public final class TestModelEngine {
       }
     }
     RuntimeInfo info;
-    OkHttpClient client0 = http;
     if (request.target() instanceof RuntimeTarget.Url u) {
-      if (u.url().regionMatches(true, 0, "https:", 0, 6)) {
-        client0 = ReflectionClient.withTls(http);
-      }
-      ReflectionClient probe = new ReflectionClient(client0, u.url());
+      OkHttpClient urlHttp =
+          u.url().regionMatches(true, 0, "https:", 0, 6) ? ReflectionClient.withTls(http) : http;
+      ReflectionClient client = new ReflectionClient(urlHttp, u.url());
       TimingTrace.mark("engine: health check");
-      // The first action listing goes out beside the health check: one round trip before the
-      // tests instead of two. It is only used once the runtime has answered healthy.
-      java.util.concurrent.FutureTask<ObjectNode> listing =
-          new java.util.concurrent.FutureTask<>(() -> probe.listActions(Duration.ofSeconds(10)));
-      Thread lister = new Thread(listing, "jgenkit-actions");
-      lister.setDaemon(true);
-      lister.start();
-      if (!probe.health(Optional.empty(), HEALTH_TIMEOUT)) {
-        listing.cancel(true);
+      // The health check and the first action listing go out side by side (one round trip before
+      // the tests instead of two), unless the caller sent them already; the listing is only used
+      // once the runtime has answered healthy.
+      RuntimeProbe early = takeProbe(client.baseUrl())
+          .or(() -> RuntimeProbe.start(urlHttp, client.baseUrl(), HEALTH_TIMEOUT))
+          .orElseThrow();
+      if (!early.healthy(HEALTH_TIMEOUT.plusSeconds(1))) {
+        early.cancel();
         throw new RuntimeUnavailableException(
             "no Genkit runtime answers at " + u.url() + "/api/__health");
       }
       TimingTrace.mark("engine: healthy");
-      info = new RuntimeInfo(probe.baseUrl(), Optional.empty(), List.of(), OptionalLong.empty(),
+      info = new RuntimeInfo(client.baseUrl(), Optional.empty(), List.of(), OptionalLong.empty(),
           Optional.empty(), Optional.empty());
-      ReflectionClient client = new ReflectionClient(client0, info.url());
       ObjectNode actions =
-          ActionWaiter.await(client, keys, request.startupTimeout(), () -> false, listing);
+          ActionWaiter.await(client, keys, request.startupTimeout(), () -> false, early.listing());
       TimingTrace.mark("engine: actions listed");
       return execute(request, listener, client, actions, info, started);
     } else {
@@ -169,7 +181,7 @@ public final class TestModelEngine {
       info = new RuntimeInfo(file.reflectionServerUrl(), file.genkitVersion(), List.of(),
           OptionalLong.of(file.pid()), Optional.of(file.id()), Optional.empty());
     }
-    ReflectionClient client = new ReflectionClient(client0, info.url());
+    ReflectionClient client = new ReflectionClient(http, info.url());
     ObjectNode actions = ActionWaiter.await(client, keys, request.startupTimeout(), () -> false);
     TimingTrace.mark("engine: actions listed");
     return execute(request, listener, client, actions, info, started);

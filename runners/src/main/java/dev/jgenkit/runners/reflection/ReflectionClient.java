@@ -96,7 +96,12 @@ public final class ReflectionClient {
   }
 
   public String baseUrl() {
-    String s = base.toString();
+    return baseUrl(base);
+  }
+
+  /** {@code url} as {@link #baseUrl()} gives it: without a trailing slash. */
+  static String baseUrl(HttpUrl url) {
+    String s = url.toString();
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
