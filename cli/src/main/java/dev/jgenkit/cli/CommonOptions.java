@@ -1,9 +1,14 @@
 package dev.jgenkit.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Options every subcommand takes. */
 final class CommonOptions {
-  @Option(names = "--stacktrace", description = "Print stack traces of errors (for bug reports).")
-  boolean stacktrace;
+  private CommonOptions() {}
+
+  /** Adds them to {@code spec}; {@link ErrorHandler} reads {@code --stacktrace} from the parse result. */
+  static CommandSpec addTo(CommandSpec spec) {
+    Options.flag(spec, new String[] {"--stacktrace"}, "Print stack traces of errors (for bug reports).");
+    return spec;
+  }
 }

@@ -22,7 +22,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import org.junit.platform.reporting.open.xml.OpenTestReportGeneratingListener;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code --junit-xml-legacy} and {@code --open-test-report}: the run goes through the JUnit
@@ -34,17 +34,24 @@ final class LauncherReports {
   /** Where the launcher's reports go, under the report dir. */
   static final String DIR = "junit-platform";
 
-  @Option(
-      names = "--junit-xml-legacy",
-      description = "Also write the JUnit Platform launcher's legacy XML report (<report-dir>/" + DIR
-          + "/TEST-jgenkit.xml), running the tests through the launcher.")
   boolean legacyXml;
-
-  @Option(
-      names = "--open-test-report",
-      description = "Also write an Open Test Reporting XML report (<report-dir>/" + DIR
-          + "/open-test-report.xml), running the tests through the launcher.")
   boolean openTestReport;
+
+  /** Adds {@code --junit-xml-legacy} and {@code --open-test-report} to {@code spec}. */
+  static void addTo(CommandSpec spec) {
+    Options.flag(spec, new String[] {"--junit-xml-legacy"},
+        "Also write the JUnit Platform launcher's legacy XML report (<report-dir>/" + DIR
+            + "/TEST-jgenkit.xml), running the tests through the launcher.");
+    Options.flag(spec, new String[] {"--open-test-report"},
+        "Also write an Open Test Reporting XML report (<report-dir>/" + DIR
+            + "/open-test-report.xml), running the tests through the launcher.");
+  }
+
+  /** Takes the parsed values from {@code spec}, to which {@link #addTo} added the options. */
+  void read(CommandSpec spec) {
+    legacyXml = Options.value(spec, "--junit-xml-legacy");
+    openTestReport = Options.value(spec, "--open-test-report");
+  }
 
   private final List<Path> written = new ArrayList<>();
 

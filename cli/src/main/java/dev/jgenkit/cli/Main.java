@@ -60,8 +60,7 @@ public final class Main {
     dev.jgenkit.reports.Redaction.maskSecretsFrom(env.env());
     // Started runtimes' output passes the same masking on its way to their log files.
     dev.jgenkit.runners.runtime.LaunchedRuntime.filterLogsThrough(dev.jgenkit.reports.Redaction::redact);
-    JGenkitCommand root = new JGenkitCommand();
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = new CommandLine(new JGenkitCommand().spec);
     for (String name : SUBCOMMANDS) {
       if (first == null || !SUBCOMMANDS.contains(first) || first.equals(name)) {
         cl.addSubcommand(name, subcommand(name, env));
@@ -77,16 +76,28 @@ public final class Main {
     return cl;
   }
 
-  private static Object subcommand(String name, CliEnvironment env) {
+  private static CommandLine subcommand(String name, CliEnvironment env) {
     return switch (name) {
-      case "test-model" -> new TestModelCommand(env);
-      case "sample-flows" -> new SampleFlowsCommand(env);
-      case "validate" -> new ValidateCommand(env);
+      case "test-model" -> new CommandLine(new TestModelCommand(env).spec);
+      case "sample-flows" -> {
+        SampleFlowsCommand c = new SampleFlowsCommand(env);
+        CommandLine cl = new CommandLine(c);
+        CommonOptions.addTo(cl.getCommandSpec());
+        c.run.addTo(cl.getCommandSpec());
+        yield cl;
+      }
+      case "validate" -> withCommonOptions(new CommandLine(new ValidateCommand(env)));
       case "report" -> new CommandLine(new ReportCommand())
-          .addSubcommand("render", new ReportCommand.Render(env))
-          .addSubcommand("merge", new ReportCommand.Merge(env))
-          .addSubcommand("diff", new ReportCommand.Diff(env));
+          .addSubcommand("render", withCommonOptions(new CommandLine(new ReportCommand.Render(env))))
+          .addSubcommand("merge", withCommonOptions(new CommandLine(new ReportCommand.Merge(env))))
+          .addSubcommand("diff", withCommonOptions(new CommandLine(new ReportCommand.Diff(env))));
       default -> throw new IllegalArgumentException(name);
     };
+  }
+
+  /** The annotated commands take the shared options, built in code, here. */
+  private static CommandLine withCommonOptions(CommandLine cl) {
+    CommonOptions.addTo(cl.getCommandSpec());
+    return cl;
   }
 }

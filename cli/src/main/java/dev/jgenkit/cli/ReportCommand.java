@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -98,7 +97,6 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
 
     @Parameters(paramLabel = "RESULTS.json", arity = "1", description = "A results.json written by jgenkit.")
     Path results;
@@ -132,7 +130,6 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
 
     @Parameters(paramLabel = "RESULTS.json", arity = "2..*", description = "results.json files, in the order their suites should appear.")
     List<Path> results;
@@ -178,7 +175,6 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Spec CommandSpec spec;
-    @Mixin CommonOptions common;
 
     @Parameters(index = "0", paramLabel = "BASELINE.json")
     Path baseline;

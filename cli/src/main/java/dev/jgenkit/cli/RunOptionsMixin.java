@@ -6,24 +6,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Options every running command takes: timeouts, retries and where reports go. */
 final class RunOptionsMixin {
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per-test timeout; the action is cancelled (default: ${DEFAULT-VALUE}).")
   double timeoutSeconds = 120;
-
-  @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Streaming calls: cancel when no bytes arrive for this long once the response has begun; 0 = off (default: ${DEFAULT-VALUE}).")
   double idleTimeoutSeconds = ExecutionOptions.DEFAULT_IDLE_TIMEOUT.toSeconds();
-
-  @Option(names = "--retries", paramLabel = "N", description = "Retries for UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, HTTP 429/503 (default: ${DEFAULT-VALUE}).")
   int retries = 0;
-
-  @Option(names = "--startup-timeout", paramLabel = "SECONDS", description = "Bound for a started runtime to come up and register what is needed (default: ${DEFAULT-VALUE}).")
   double startupTimeoutSeconds = 60;
-
-  @Option(names = "--report-dir", paramLabel = "DIR", description = "Where results.json, junit.xml and the runtime logs go (default: ${DEFAULT-VALUE}).")
   Path reportDir = Path.of("jgenkit-reports");
+
+  /** Adds the options to {@code spec}, with this object's values as their defaults. */
+  void addTo(CommandSpec spec) {
+    Options.single(spec, "--timeout", "SECONDS", double.class, timeoutSeconds,
+        "Per-test timeout; the action is cancelled (default: ${DEFAULT-VALUE}).");
+    Options.single(spec, "--idle-timeout", "SECONDS", double.class, idleTimeoutSeconds,
+        "Streaming calls: cancel when no bytes arrive for this long once the response has begun; 0 = off (default: ${DEFAULT-VALUE}).");
+    Options.single(spec, "--retries", "N", int.class, retries,
+        "Retries for UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, HTTP 429/503 (default: ${DEFAULT-VALUE}).");
+    Options.single(spec, "--startup-timeout", "SECONDS", double.class, startupTimeoutSeconds,
+        "Bound for a started runtime to come up and register what is needed (default: ${DEFAULT-VALUE}).");
+    Options.single(spec, "--report-dir", "DIR", Path.class, reportDir,
+        "Where results.json, junit.xml and the runtime logs go (default: ${DEFAULT-VALUE}).");
+  }
+
+  /** Takes the parsed values from {@code spec}, to which {@link #addTo} added the options. */
+  void read(CommandSpec spec) {
+    timeoutSeconds = Options.value(spec, "--timeout");
+    idleTimeoutSeconds = Options.value(spec, "--idle-timeout");
+    retries = Options.value(spec, "--retries");
+    startupTimeoutSeconds = Options.value(spec, "--startup-timeout");
+    reportDir = Options.value(spec, "--report-dir");
+  }
 
   /** Checks the values; a bad one is a usage error. */
   void validate() {

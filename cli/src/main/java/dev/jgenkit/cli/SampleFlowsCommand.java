@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,9 +51,8 @@ final class SampleFlowsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin CommonOptions common;
 
-  @Mixin RunOptionsMixin run;
+  final RunOptionsMixin run = new RunOptionsMixin();
 
   @Parameters(paramLabel = "SAMPLE", arity = "0..*", description = "Sample names or globs (default: all).")
   List<String> samples = new ArrayList<>();
@@ -89,6 +87,7 @@ final class SampleFlowsCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the interrupt hook is registered for the body's duration
   public Integer call() throws Exception {
+    run.read(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (interactive && !env.interactiveTerminal()) {

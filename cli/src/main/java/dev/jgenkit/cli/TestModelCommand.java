@@ -31,102 +31,107 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jgenkit test-model}: the peer's {@code genkit dev:test-model}, stricter and faster. */
-@Command(
-    name = "test-model",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {
-      "Run model-conformance tests against a Genkit runtime through its reflection API.",
-      "",
-      "  jgenkit test-model MODEL [--supports LIST] [-- CMD ARGS...]",
-      "  jgenkit test-model --from-file SPEC.yaml [-- CMD ARGS...]",
-      "  jgenkit test-model [--runtime NAME]... [--from-file SPEC.yaml]   (runtimes of jgenkit.yaml)",
-      "  jgenkit test-model --conform DIR|conform.toml [PLUGIN...]",
-      "",
-      "With a command, jgenkit starts it (GENKIT_ENV=dev, output to <report-dir>/runtime.log),",
-      "waits for its models and stops its whole process tree at the end. Without one it attaches",
-      "to --runtime-url or to the most recent healthy runtime under <project>/.genkit/runtimes."
-    },
-    footer = {"", ExitCode.TABLE})
 final class TestModelCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private static final String[] DESCRIPTION = {
+    "Run model-conformance tests against a Genkit runtime through its reflection API.",
+    "",
+    "  jgenkit test-model MODEL [--supports LIST] [-- CMD ARGS...]",
+    "  jgenkit test-model --from-file SPEC.yaml [-- CMD ARGS...]",
+    "  jgenkit test-model [--runtime NAME]... [--from-file SPEC.yaml]   (runtimes of jgenkit.yaml)",
+    "  jgenkit test-model --conform DIR|conform.toml [PLUGIN...]",
+    "",
+    "With a command, jgenkit starts it (GENKIT_ENV=dev, output to <report-dir>/runtime.log),",
+    "waits for its models and stops its whole process tree at the end. Without one it attaches",
+    "to --runtime-url or to the most recent healthy runtime under <project>/.genkit/runtimes."
+  };
 
-  @Mixin CommonOptions common;
+  /** The command model, built in code (see {@link Options}); its parsed values fill the fields. */
+  final CommandSpec spec;
 
-  @Mixin RunOptionsMixin run;
+  final RunOptionsMixin run = new RunOptionsMixin();
 
-  @Mixin LauncherReports launcherReports;
+  final LauncherReports launcherReports = new LauncherReports();
 
-  @Parameters(
-      paramLabel = "MODEL_OR_CMD",
-      arity = "0..*",
-      description =
-          "Without --from-file: the model name, then the runtime command. With --from-file: the"
-              + " runtime command.")
   List<String> positionals = new ArrayList<>();
-
-  @Option(
-      names = "--from-file",
-      paramLabel = "FILE",
-      description =
-          "Spec file (YAML for .yaml/.yml, else JSON), resolved against the project root like the"
-              + " peer. Repeatable.")
   List<String> fromFiles = new ArrayList<>();
-
-  @Option(
-      names = "--supports",
-      paramLabel = "LIST",
-      description =
-          "Capabilities for suites that list neither supports nor tests (default: ${DEFAULT-VALUE})."
-              + " 'auto' derives them from the model's metadata and SKIPs the rest.")
   String supports = String.join(",", BuiltInTests.DEFAULT_SUPPORTS);
-
-  @Option(names = "--runtime-url", paramLabel = "URL", description = "Attach to the runtime at this reflection URL.")
   String runtimeUrl;
-
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Tests run at once across all suites (default: ${DEFAULT-VALUE}).")
   int jobs = ExecutionOptions.DEFAULT_JOBS;
-
-  @Option(names = "--strict", description = "Add the stricter validators (json-schema, tool-input-schema, stream-consistent) to the built-ins.")
   boolean strict;
-
-  @Option(names = "--peer-output", description = "Print the peer's exact lines (Testing model:, ✅ Passed:, Tests Completed:) instead of the tree.")
   boolean peerOutput;
-
-  @Option(names = "--runtime", paramLabel = "NAME", description = "Run on this runtime of jgenkit.yaml (repeatable; default: every runtime, when jgenkit.yaml is present and no -- CMD is given). With --conform: a [conform.runtimes] name.")
   List<String> runtimeNames = new ArrayList<>();
-
-  @Option(names = "--config", paramLabel = "FILE", description = "The project file naming the runtimes (default: jgenkit.yaml in the project root, else the working directory).")
   Path config;
-
-  @Option(names = "--conform", paramLabel = "DIR|FILE", description = "Run a conform layout: <specs-dir>/<plugin>/model-conformance.yaml per runtime of this conform.toml (or DIR/conform.toml); positionals name plugins.")
   Path conform;
-
-  @Option(names = "--fail-fast", description = "With several runtimes or conform plugins: stop after the first one with a FAIL or ERROR; the rest are reported as SKIP.")
   boolean failFast;
-
-  @Option(names = {"-i", "--interactive"}, description = "Pick the tests in a full-screen fuzzy picker, run them, pick again (needs a terminal).")
   boolean interactive;
 
   private final CliEnvironment env;
 
   TestModelCommand(CliEnvironment env) {
     this.env = env;
+    CommandSpec s = Options.command("test-model", this, DESCRIPTION, "", ExitCode.TABLE);
+    CommonOptions.addTo(s);
+    run.addTo(s);
+    LauncherReports.addTo(s);
+    Options.positionals(s, "MODEL_OR_CMD",
+        "Without --from-file: the model name, then the runtime command. With --from-file: the"
+            + " runtime command.");
+    Options.repeatable(s, "--from-file", "FILE",
+        "Spec file (YAML for .yaml/.yml, else JSON), resolved against the project root like the"
+            + " peer. Repeatable.");
+    Options.single(s, "--supports", "LIST", String.class, supports,
+        "Capabilities for suites that list neither supports nor tests (default: ${DEFAULT-VALUE})."
+            + " 'auto' derives them from the model's metadata and SKIPs the rest.");
+    Options.single(s, "--runtime-url", "URL", String.class, null, "Attach to the runtime at this reflection URL.");
+    Options.single(s, new String[] {"-j", "--jobs"}, "N", int.class, jobs,
+        "Tests run at once across all suites (default: ${DEFAULT-VALUE}).");
+    Options.flag(s, new String[] {"--strict"},
+        "Add the stricter validators (json-schema, tool-input-schema, stream-consistent) to the built-ins.");
+    Options.flag(s, new String[] {"--peer-output"},
+        "Print the peer's exact lines (Testing model:, ✅ Passed:, Tests Completed:) instead of the tree.");
+    Options.repeatable(s, "--runtime", "NAME",
+        "Run on this runtime of jgenkit.yaml (repeatable; default: every runtime, when jgenkit.yaml is"
+            + " present and no -- CMD is given). With --conform: a [conform.runtimes] name.");
+    Options.single(s, "--config", "FILE", Path.class, null,
+        "The project file naming the runtimes (default: jgenkit.yaml in the project root, else the working directory).");
+    Options.single(s, "--conform", "DIR|FILE", Path.class, null,
+        "Run a conform layout: <specs-dir>/<plugin>/model-conformance.yaml per runtime of this"
+            + " conform.toml (or DIR/conform.toml); positionals name plugins.");
+    Options.flag(s, new String[] {"--fail-fast"},
+        "With several runtimes or conform plugins: stop after the first one with a FAIL or ERROR;"
+            + " the rest are reported as SKIP.");
+    Options.flag(s, new String[] {"-i", "--interactive"},
+        "Pick the tests in a full-screen fuzzy picker, run them, pick again (needs a terminal).");
+    this.spec = s;
+  }
+
+  /** Takes the parsed values into the fields. */
+  private void readOptions() {
+    run.read(spec);
+    launcherReports.read(spec);
+    positionals = Options.strings(spec, null);
+    fromFiles = Options.strings(spec, "--from-file");
+    supports = Options.value(spec, "--supports");
+    runtimeUrl = Options.value(spec, "--runtime-url");
+    jobs = Options.value(spec, "--jobs");
+    strict = Options.value(spec, "--strict");
+    peerOutput = Options.value(spec, "--peer-output");
+    runtimeNames = Options.strings(spec, "--runtime");
+    config = Options.value(spec, "--config");
+    conform = Options.value(spec, "--conform");
+    failFast = Options.value(spec, "--fail-fast");
+    interactive = Options.value(spec, "--interactive");
   }
 
   @Override
   @SuppressWarnings("try") // the interrupt hook is registered for the body's duration
   public Integer call() throws Exception {
     TimingTrace.mark("arguments parsed");
-    Warmup.await();
+    readOptions();
+    Warmup.awaitJson();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (interactive && !env.interactiveTerminal()) {
@@ -203,6 +208,7 @@ final class TestModelCommand implements Callable<Integer> {
     TimingTrace.mark("listeners ready");
     java.util.concurrent.atomic.AtomicBoolean interrupted =
         new java.util.concurrent.atomic.AtomicBoolean();
+    Warmup.awaitHttp();
     TestModelEngine engine = new TestModelEngine(Warmup.httpClient(), Clock.systemUTC());
     Warmup.takeProbe().ifPresent(engine::useProbe);
     RunResult result;
@@ -338,12 +344,9 @@ final class TestModelCommand implements Callable<Integer> {
       throw new UserException(ExitCode.USAGE, "--jobs must be at least 1 (got " + jobs + ")");
     }
     run.validate();
-    if (runtimeUrl != null) {
-      okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(runtimeUrl);
-      if (url == null) {
-        throw new UserException(ExitCode.USAGE, "--runtime-url: not an http(s) URL: " + runtimeUrl
-            + "\n  e.g. --runtime-url http://localhost:3100");
-      }
+    if (runtimeUrl != null && !Warmup.isHttpUrl(runtimeUrl)) {
+      throw new UserException(ExitCode.USAGE, "--runtime-url: not an http(s) URL: " + runtimeUrl
+          + "\n  e.g. --runtime-url http://localhost:3100");
     }
   }
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,7 +24,6 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin CommonOptions common;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Spec files, resolved against the project root.")
   List<String> files;

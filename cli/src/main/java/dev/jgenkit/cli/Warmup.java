@@ -9,36 +9,53 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
- * Start-up work of {@code test-model} done on a second thread while the main thread builds the
- * command line: the class initialisation of Jackson's {@code ObjectMapper} (which also loads the
- * JDK's locale data for its date format), the HTTP client the run will use and the built-in tests.
+ * Start-up work of {@code test-model} done on two more threads while the main thread builds the
+ * command line: one loads the built-in tests (Jackson's parser and tree classes), the other the
+ * HTTP client the run will use. (Jackson's {@code ObjectMapper} is kept off the start-up path
+ * altogether, see {@link dev.jgenkit.specs.JsonTrees}: the reports initialise it while the first
+ * tests wait on the runtime.)
  * When the arguments name a {@code --runtime-url}, the run's first two requests (health check and
  * action listing, a {@link RuntimeProbe}) go out as soon as the client is ready, so their round
  * trips overlap the rest of the start-up; the engine uses their answers if the parsed options
- * agree. The main thread {@link #await}s the warm-up before it touches any of these classes itself,
- * so no class is ever initialised from both threads at once (no class-initialisation deadlock).
+ * agree. The two threads touch disjoint libraries (Jackson; OkHttp and Kotlin), and the main thread
+ * awaits each before it touches that library itself, so no class is initialised from two
+ * threads at once (no class-initialisation deadlock).
  */
 final class Warmup implements Runnable {
   /** Bound for the probe's health check, as the engine's own. */
   private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
 
-  private static volatile Thread thread;
-  private static volatile OkHttpClient http;
+  private static volatile Thread json;
+  private static volatile Thread client;
+  private static volatile OkHttpClient httpClient;
   private static volatile RuntimeProbe probe;
+  /** The URL read ahead and, once {@link #urlChecked} opens, whether OkHttp takes it. */
+  private static volatile String checkedUrl;
+  private static volatile Boolean checkedUrlValid;
+  private static final java.util.concurrent.CountDownLatch urlChecked = new java.util.concurrent.CountDownLatch(1);
 
+  private final boolean http;
   private final String probeUrl;
 
-  private Warmup(String probeUrl) {
+  private Warmup(boolean http, String probeUrl) {
+    this.http = http;
     this.probeUrl = probeUrl;
   }
 
   /** Starts the warm-up for {@code args} (a {@code test-model} command line); for {@code Main.main} only. */
   static void start(String[] args) {
-    // A Runnable, not a method reference: linking a lambda costs start-up time on this path.
-    Thread t = new Thread(new Warmup(runtimeUrl(List.of(args)).orElse(null)), "jgenkit-warmup");
+    // Runnables, not method references: linking a lambda costs start-up time on this path.
+    String url = runtimeUrl(List.of(args)).orElse(null);
+    checkedUrl = url;
+    client = daemon(new Warmup(true, url), "jgenkit-warmup-http");
+    json = daemon(new Warmup(false, null), "jgenkit-warmup-json");
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
     t.setDaemon(true);
-    thread = t;
     t.start();
+    return t;
   }
 
   /**
@@ -64,29 +81,46 @@ final class Warmup implements Runnable {
   @Override
   public void run() {
     try {
-      dev.jgenkit.runners.TimingTrace.mark("warm-up: started");
-      new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-      dev.jgenkit.runners.TimingTrace.mark("warm-up: json");
-      OkHttpClient client = ReflectionClient.defaultHttpClient();
-      okhttp3.HttpUrl.parse("http://localhost/");
-      http = client;
-      if (probeUrl != null) {
-        probe = RuntimeProbe.start(client, probeUrl, HEALTH_TIMEOUT).orElse(null);
+      if (http) {
+        if (probeUrl != null) {
+          try {
+            checkedUrlValid = okhttp3.HttpUrl.parse(probeUrl) != null;
+          } finally {
+            urlChecked.countDown();
+          }
+        }
+        OkHttpClient c = ReflectionClient.defaultHttpClient();
+        okhttp3.HttpUrl.parse("http://localhost/");
+        httpClient = c;
+        if (probeUrl != null) {
+          probe = RuntimeProbe.start(c, probeUrl, HEALTH_TIMEOUT).orElse(null);
+        }
+        dev.jgenkit.runners.TimingTrace.mark("warm-up: http client");
+      } else {
+        dev.jgenkit.specs.BuiltInTests.get("text");
+        dev.jgenkit.runners.TimingTrace.mark("warm-up: built-in tests");
       }
-      dev.jgenkit.runners.TimingTrace.mark("warm-up: http client");
-      dev.jgenkit.specs.BuiltInTests.get("text");
-      dev.jgenkit.runners.TimingTrace.mark("warm-up: done");
     } catch (RuntimeException | LinkageError e) {
       // Only a head start: whatever failed here fails (and is reported) again where it is used.
     }
   }
 
   /**
-   * Waits for the warm-up, if one was started, before the caller initialises the same classes;
-   * bounded, since it only saves time.
+   * Waits for the Jackson half of the warm-up, if one was started, before the caller touches
+   * Jackson, the specs or the built-in tests; bounded, since it only saves time.
    */
-  static void await() {
-    Thread t = thread;
+  static void awaitJson() {
+    join(json);
+    dev.jgenkit.runners.TimingTrace.mark("warm-up awaited: json");
+  }
+
+  /** Waits for the HTTP half of the warm-up, if one was started, before the caller touches OkHttp. */
+  static void awaitHttp() {
+    join(client);
+    dev.jgenkit.runners.TimingTrace.mark("warm-up awaited: http");
+  }
+
+  private static void join(Thread t) {
     if (t == null) {
       return;
     }
@@ -95,16 +129,34 @@ final class Warmup implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    dev.jgenkit.runners.TimingTrace.mark("warm-up awaited");
   }
 
-  /** The HTTP client the warm-up made (after {@link #await}), else a new one. */
+  /**
+   * Whether OkHttp takes {@code url} as an http(s) URL. The warm-up checks the URL it read ahead
+   * first thing, so for that one the caller does not wait for the whole HTTP warm-up.
+   */
+  static boolean isHttpUrl(String url) {
+    if (url.equals(checkedUrl)) {
+      try {
+        Boolean valid = urlChecked.await(10, TimeUnit.SECONDS) ? checkedUrlValid : null;
+        if (valid != null) {
+          return valid;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    awaitHttp();
+    return okhttp3.HttpUrl.parse(url) != null;
+  }
+
+  /** The HTTP client the warm-up made (after {@link #awaitHttp}), else a new one. */
   static OkHttpClient httpClient() {
-    OkHttpClient c = http;
+    OkHttpClient c = httpClient;
     return c != null ? c : ReflectionClient.defaultHttpClient();
   }
 
-  /** The probe the warm-up sent (after {@link #await}); taken once. */
+  /** The probe the warm-up sent (after {@link #awaitHttp}); taken once. */
   static Optional<RuntimeProbe> takeProbe() {
     RuntimeProbe p = probe;
     probe = null;

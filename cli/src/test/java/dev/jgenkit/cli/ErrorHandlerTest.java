@@ -8,14 +8,11 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** The single error boundary: bugs exit 4 with a hint, user errors with their own code. */
 class ErrorHandlerTest {
   @Command(name = "boom")
   static final class Boom implements Callable<Integer> {
-    @Mixin CommonOptions common;
-
     @Override
     public Integer call() {
       throw new IllegalStateException("unexpected state");
@@ -33,6 +30,7 @@ class ErrorHandlerTest {
   private static String[] run(Object command, String... args) {
     StringWriter err = new StringWriter();
     CommandLine cl = new CommandLine(command);
+    CommonOptions.addTo(cl.getCommandSpec());
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);

@@ -1,7 +1,6 @@
 package dev.jgenkit.specs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -150,11 +149,10 @@ public final class BuiltInTests {
     static final Map<String, BuiltInTest> TESTS = load();
 
     private static Map<String, BuiltInTest> load() {
-      ObjectMapper mapper = new ObjectMapper();
       String dataUrl = logoDataUrl();
       Map<String, BuiltInTest> tests = new LinkedHashMap<>();
       for (Definition d : DEFINITIONS) {
-        ObjectNode input = parse(mapper, d.capability());
+        ObjectNode input = parse(d.capability());
         replacePlaceholder(input, dataUrl);
         tests.put(
             d.capability(),
@@ -163,9 +161,9 @@ public final class BuiltInTests {
       return tests;
     }
 
-    private static ObjectNode parse(ObjectMapper mapper, String capability) {
+    private static ObjectNode parse(String capability) {
       try {
-        JsonNode node = mapper.readTree(read(capability + ".json"));
+        JsonNode node = JsonTrees.read(read(capability + ".json"));
         if (!(node instanceof ObjectNode)) {
           throw new IllegalStateException("built-in input is not an object: " + capability);
         }

@@ -1,9 +1,9 @@
 package dev.jgenkit.runners.reflection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgenkit.specs.JsonTrees;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -34,7 +34,9 @@ import okio.BufferedSource;
  */
 public final class ReflectionClient {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Trees are read and written with JsonTrees, not an ObjectMapper: this client is on the start-up
+  // path of every run, where initialising ObjectMapper's class would cost tens of milliseconds.
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final OkHttpClient http;
   private final HttpUrl base;
@@ -178,15 +180,10 @@ public final class ReflectionClient {
       Duration idleTimeout,
       CallObserver observer)
       throws ReflectionException {
-    ObjectNode body = MAPPER.createObjectNode();
+    ObjectNode body = NODES.objectNode();
     body.put("key", key);
     body.set("input", input);
-    byte[] bytes;
-    try {
-      bytes = MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("input is not serialisable", e);
-    }
+    byte[] bytes = JsonTrees.write(body);
     HttpUrl u = url("/api/runAction");
     if (stream) {
       u = u.newBuilder().addQueryParameter("stream", "true").build();
@@ -294,11 +291,11 @@ public final class ReflectionClient {
    * had already finished (404).
    */
   public boolean cancelAction(String traceId, Duration timeout) throws ReflectionException {
-    ObjectNode body = MAPPER.createObjectNode().put("traceId", traceId);
+    ObjectNode body = NODES.objectNode().put("traceId", traceId);
     Request request =
         new Request.Builder()
             .url(url("/api/cancelAction"))
-            .post(RequestBody.create(body.toString(), JSON))
+            .post(RequestBody.create(JsonTrees.write(body), JSON))
             .build();
     Call call = http.newCall(request);
     call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -339,8 +336,8 @@ public final class ReflectionClient {
 
   private static JsonNode parse(String text, String what) throws ReflectionException {
     try {
-      return MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
+      return JsonTrees.read(text);
+    } catch (IOException e) { // a JsonProcessingException: reading a string does no I/O
       throw ReflectionException.protocol(
           what + ": invalid JSON from the runtime: " + abbreviate(text.strip(), 120));
     }
@@ -353,8 +350,8 @@ public final class ReflectionClient {
         Optional.ofNullable(r.header("Retry-After")).or(() -> Optional.ofNullable(r.header(RETRY_AFTER_COPY)));
     JsonNode json = null;
     try {
-      json = MAPPER.readTree(body);
-    } catch (JsonProcessingException e) {
+      json = JsonTrees.read(body);
+    } catch (IOException e) {
       // not JSON: plain text body
     }
     if (json != null && json.has("error")) {
