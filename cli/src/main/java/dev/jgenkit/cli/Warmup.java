@@ -95,9 +95,14 @@ final class Warmup implements Runnable {
         if (probeUrl != null) {
           probe = RuntimeProbe.start(c, probeUrl, HEALTH_TIMEOUT).orElse(null);
         }
+        ReflectionClient.prepareCalls(c, probeUrl != null && Boolean.TRUE.equals(checkedUrlValid) ? probeUrl : "http://localhost/");
         dev.jgenkit.runners.TimingTrace.mark("warm-up: http client");
       } else {
-        dev.jgenkit.specs.BuiltInTests.get("text");
+        // The built-in tests, and a request body written the way the first calls will write theirs.
+        java.util.Optional<dev.jgenkit.specs.BuiltInTest> text = dev.jgenkit.specs.BuiltInTests.get("text");
+        if (text.isPresent()) {
+          dev.jgenkit.specs.JsonTrees.write(text.get().input());
+        }
         dev.jgenkit.runners.TimingTrace.mark("warm-up: built-in tests");
       }
     } catch (RuntimeException | LinkageError e) {

@@ -72,6 +72,16 @@ class ReflectionClientTest {
   }
 
   @Test
+  void preparingCallsSendsNothingAndLeavesTheClientWorking() throws Exception {
+    ReflectionClient.prepareCalls(HTTP, server.url("/").toString());
+    server.enqueue(new MockResponse.Builder().body("OK").build());
+
+    assertThat(client.health(java.util.Optional.empty(), T)).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/api/__health");
+  }
+
+  @Test
   void traceIdFallsBackToHeaderWhenBodyHasNoTelemetry() throws Exception {
     server.enqueue(new MockResponse.Builder().addHeader("X-Genkit-Trace-Id", "h").body("{\"result\":1}").build());
 
