@@ -62,6 +62,29 @@ class WarmupTest {
     assertThat(sketched.await(10, TimeUnit.SECONDS)).isTrue();
   }
 
+  @Test
+  void theWarmUpRendersAFinishedLookingRunWithEveryVerdict() {
+    RunRecorder recorder = new RunRecorder();
+    recorder.runtimeReady(new dev.jgenkit.runners.results.RuntimeInfo("http://localhost:1", Optional.empty(),
+        List.of(), java.util.OptionalLong.empty(), Optional.empty(), Optional.empty()));
+    List<PlannedTest> plan = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      plan.add(planned());
+    }
+    recorder.planStarted(plan);
+    plan.forEach(recorder::testStarted);
+    RunResult sketch = recorder.partial("v", List.of("s.yaml"), java.time.Instant.EPOCH, java.time.Instant.EPOCH).orElseThrow();
+
+    RunResult warm = ReportWarmup.finishedLike(sketch);
+
+    assertThat(sketch.interrupted()).isTrue();
+    assertThat(warm.interrupted()).isFalse();
+    assertThat(warm.results()).hasSize(16);
+    assertThat(warm.results()).extracting(r -> r.verdict()).contains(
+        dev.jgenkit.runners.results.Verdict.PASS, dev.jgenkit.runners.results.Verdict.FAIL,
+        dev.jgenkit.runners.results.Verdict.ERROR, dev.jgenkit.runners.results.Verdict.SKIP);
+  }
+
   private static PlannedTest planned() {
     return new PlannedTest(0, 0, "fake/good", FakeRuntime.GOOD_KEY, "t", Optional.empty(),
         FakeRuntime.MAPPER.createObjectNode(), List.of("text-not-empty"), false, Optional.empty(),

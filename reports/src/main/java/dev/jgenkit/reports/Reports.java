@@ -40,10 +40,55 @@ public final class Reports {
       throws IOException {
     Path json = reportDir.resolve(ResultsJson.FILE_NAME);
     Path xml = reportDir.resolve(JUnitXml.FILE_NAME);
-    ReportWriter.writeAtomically(json, ResultsJson.write(run));
-    ReportWriter.writeAtomically(xml, JUnitXml.writeBytes(run));
-    List<Path> views = writeViews(reportDir, List.of(run), env);
-    return List.of(json, xml, views.get(0), views.get(1));
+    // The views are rendered and written on a second thread meanwhile: at the end of a run this
+    // is on its critical path, and the renderers are independent of each other.
+    java.util.concurrent.FutureTask<List<Path>> views =
+        new java.util.concurrent.FutureTask<>(() -> writeViews(reportDir, List.of(run), env));
+    Thread viewer = new Thread(views, "jgenkit-report-views");
+    viewer.setDaemon(true);
+    viewer.start();
+    try {
+      ReportWriter.writeAtomically(json, ResultsJson.write(run));
+      ReportWriter.writeAtomically(xml, JUnitXml.writeBytes(run));
+    } finally {
+      awaitUninterruptibly(viewer);
+    }
+    List<Path> written = viewsOf(views);
+    return List.of(json, xml, written.get(0), written.get(1));
+  }
+
+  private static void awaitUninterruptibly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static List<Path> viewsOf(java.util.concurrent.FutureTask<List<Path>> views) throws IOException {
+    try {
+      return views.get();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException("the views' thread has ended", e); // joined before: not reached
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /**

@@ -36,6 +36,21 @@ class ReportsTest {
   }
 
   @Test
+  void aViewThatCannotBeWrittenFailsTheWholeWriteWithItsIOException(@TempDir Path tmp) throws Exception {
+    // given: report.html cannot be replaced (a non-empty directory of that name)
+    Path dir = tmp.resolve("reports");
+    Files.createDirectories(dir.resolve("report.html").resolve("x"));
+
+    // when / then: the views are written on their own thread; its failure reaches the caller
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Reports.writeAll(dir, SampleRuns.full()))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("report.html");
+    assertThat(dir.resolve("results.json")).exists();
+    assertThat(dir.resolve("junit.xml")).exists();
+    assertThat(dir.resolve("report.md")).exists();
+  }
+
+  @Test
   void appendsTheMarkdownToTheJobSummaryWhenGitHubNamesOne(@TempDir Path tmp) throws Exception {
     // given: an earlier step already wrote to the summary
     Path summary = tmp.resolve("step_summary.md");
