@@ -24,7 +24,14 @@ final class Interrupts {
   static void install(java.util.function.IntConsumer exit) {
     for (String name : new String[] {"INT", "TERM"}) {
       try {
-        sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> onSignal(exit));
+        // An anonymous class, not a lambda: this runs before the command line is built, where
+        // setting up java.lang.invoke for a first lambda would cost start-up time.
+        sun.misc.Signal.handle(new sun.misc.Signal(name), new sun.misc.SignalHandler() {
+          @Override
+          public void handle(sun.misc.Signal sig) {
+            onSignal(exit);
+          }
+        });
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
         // signal not available on this platform: the JVM default applies
       }

@@ -20,12 +20,24 @@ public final class Main {
     }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    Interrupts.install(System::exit);
+    Interrupts.install(new SystemExit());
     int code = run(out, err, CliEnvironment.system(), args);
     out.flush();
     err.flush();
     dev.jgenkit.runners.TimingTrace.mark("exit");
     System.exit(code);
+  }
+
+  /**
+   * {@link System#exit} as an {@code IntConsumer}, written out rather than as {@code System::exit}:
+   * the first method reference or lambda of a JVM sets up {@code java.lang.invoke}, which would
+   * put ~15 ms on the main thread before the command line is even built.
+   */
+  private static final class SystemExit implements java.util.function.IntConsumer {
+    @Override
+    public void accept(int code) {
+      System.exit(code);
+    }
   }
 
   /** Runs jgenkit in-process and returns its exit code. */
@@ -41,6 +53,14 @@ public final class Main {
     CommandLine cl = commandLine(out, err, env, args.length > 0 ? args[0] : null);
     dev.jgenkit.runners.TimingTrace.mark("command line built");
     return cl.execute(args);
+  }
+
+  /** Redaction as the runtimes' log filter (a class, not a method reference: see SystemExit). */
+  private static final class RedactingFilter implements java.util.function.UnaryOperator<String> {
+    @Override
+    public String apply(String line) {
+      return dev.jgenkit.reports.Redaction.redact(line);
+    }
   }
 
   /** The names of the subcommands, in the order the help lists them. */
@@ -59,7 +79,7 @@ public final class Main {
   static CommandLine commandLine(PrintWriter out, PrintWriter err, CliEnvironment env, String first) {
     dev.jgenkit.reports.Redaction.maskSecretsFrom(env.env());
     // Started runtimes' output passes the same masking on its way to their log files.
-    dev.jgenkit.runners.runtime.LaunchedRuntime.filterLogsThrough(dev.jgenkit.reports.Redaction::redact);
+    dev.jgenkit.runners.runtime.LaunchedRuntime.filterLogsThrough(new RedactingFilter());
     CommandLine cl = new CommandLine(new JGenkitCommand().spec);
     for (String name : SUBCOMMANDS) {
       if (first == null || !SUBCOMMANDS.contains(first) || first.equals(name)) {

@@ -43,6 +43,18 @@ public final class Redaction {
   private Redaction() {}
 
   /**
+   * Longer strings first. A class rather than {@code comparingInt(String::length)}: this runs at
+   * start-up, before anything else in the JVM needs a lambda (whose first use sets up
+   * java.lang.invoke, ~15 ms).
+   */
+  private static final Comparator<String> LONGEST_FIRST = new Comparator<>() {
+    @Override
+    public int compare(String a, String b) {
+      return Integer.compare(b.length(), a.length());
+    }
+  };
+
+  /**
    * Registers the secret values to mask: the values of the environment variables whose names
    * contain KEY, TOKEN, SECRET, PASSWORD or CREDENTIAL. Called once at startup.
    */
@@ -55,7 +67,7 @@ public final class Redaction {
       }
     }
     // longest first, so a secret containing another is masked whole
-    values.sort(Comparator.comparingInt(String::length).reversed());
+    values.sort(LONGEST_FIRST);
     secrets = List.copyOf(values);
   }
 
