@@ -65,7 +65,8 @@ public final class CdsTraining {
     int code;
     try {
       Path spec = Files.writeString(dir.resolve("training.yaml"), SPEC);
-      String url = "http://127.0.0.1:" + server.getAddress().getPort();
+      // By name, as users write it (the name lookup's classes are part of a run), on loopback.
+      String url = "http://localhost:" + server.getAddress().getPort();
       PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
       CliEnvironment env = new CliEnvironment(dir, Map.of(), false);
       code = Main.run(sink, sink, env,
@@ -101,7 +102,8 @@ public final class CdsTraining {
         return;
       }
       ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(200, body.length);
+      // Chunked, as Genkit's runtimes answer runAction.
+      ex.sendResponseHeaders(200, path.equals("/api/runAction") ? 0 : body.length);
       ex.getResponseBody().write(body);
     }
   }
