@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,7 +95,8 @@ public final class JsonTrees {
     return root;
   }
 
-  private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
+  /** The value node of the scalar token {@code t} the parser is at (also for the spec loader's JSON). */
+  static ValueNode scalar(JsonParser p, JsonToken t) throws IOException {
     return switch (t) {
       case VALUE_STRING -> NODES.textNode(p.getText());
       case VALUE_NUMBER_INT -> switch (p.getNumberType()) {

@@ -156,7 +156,7 @@ final class TreeReader {
     }
     // Jackson reports anchors of lists and objects only; a scalar's is read from the text.
     String anchor = yaml ? source.anchorAt(p.currentTokenLocation()) : null;
-    ValueNode value = yaml ? yamlScalar(p, token, pos) : jsonScalar(p, token);
+    ValueNode value = yaml ? yamlScalar(p, token, pos) : JsonTrees.scalar(p, token);
     return anchored(anchor, new ScalarNode(pos, value));
   }
 
@@ -182,22 +182,6 @@ final class TreeReader {
     return !typed.isTextual() && source.isPlainAt(p.currentTokenLocation())
         ? typed
         : JsonNodeFactory.instance.textNode(text);
-  }
-
-  private static ValueNode jsonScalar(JsonParser p, JsonToken token) throws IOException {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    return switch (token) {
-      case VALUE_STRING -> f.textNode(p.getText());
-      case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-        case INT -> f.numberNode(p.getIntValue());
-        case LONG -> f.numberNode(p.getLongValue());
-        default -> f.numberNode(p.getBigIntegerValue());
-      };
-      case VALUE_NUMBER_FLOAT -> f.numberNode(p.getDoubleValue());
-      case VALUE_TRUE -> f.booleanNode(true);
-      case VALUE_FALSE -> f.booleanNode(false);
-      default -> f.nullNode();
-    };
   }
 
   /** The core-schema tag name ({@code str}, {@code int}, ...) or null; other tags are reported. */
