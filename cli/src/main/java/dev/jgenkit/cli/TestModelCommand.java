@@ -194,68 +194,72 @@ final class TestModelCommand implements Callable<Integer> {
     RunRecorder recorder = new RunRecorder();
     ConsoleListener console = new ConsoleListener(out, style, env.interactiveTerminal());
     JsonlLog jsonl = JsonlLog.open(reports);
-    Instant startedAt = Instant.now();
-    ReportWarmup reportWarmup =
-        new ReportWarmup(() -> recorder.partial(VersionProvider.version(), specNames, startedAt, Instant.now()), style, jobs);
-    RunListener listener =
-        peerOutput
-            ? new Listeners(recorder, jsonl, reportWarmup)
-            : new Listeners(console, recorder, jsonl, reportWarmup);
-    if (!peerOutput && target instanceof RuntimeTarget.Command c) {
-      out.println(Redaction.redact("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")"));
-      out.flush();
-    }
-    TimingTrace.mark("listeners ready");
-    java.util.concurrent.atomic.AtomicBoolean interrupted =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    Warmup.awaitHttp();
-    TestModelEngine engine = new TestModelEngine(Warmup.httpClient(), Clock.systemUTC());
-    Warmup.takeProbe().ifPresent(engine::useProbe);
-    RunResult result;
-    try (AutoCloseable onInterrupt =
-        Interrupts.register(
-            () -> {
-              interrupted.set(true);
-              console.mute();
-              reportWarmup.await();
-              writePartialReport(recorder, specNames, startedAt, reports, out, err);
-              engine.abortCalls();
-            })) {
-      result = launcherReports.run(engine, request, listener, reports);
-    } catch (RuntimeUnavailableException e) {
-      // CI still gets complete reports: every planned test is an ERROR naming why
-      RunResult unreached = engine.notRun(request, jsonl, Verdict.ERROR,
-          "runtime unavailable: " + e.getMessage(), TestModelEngine.unreached(target), startedAt);
-      List<Path> written = ReportOutput.write(reports, unreached, env, out);
-      if (!peerOutput) {
-        out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+    try {
+      Instant startedAt = Instant.now();
+      ReportWarmup reportWarmup =
+          new ReportWarmup(() -> recorder.partial(VersionProvider.version(), specNames, startedAt, Instant.now()), style, jobs);
+      RunListener listener =
+          peerOutput
+              ? new Listeners(recorder, jsonl, reportWarmup)
+              : new Listeners(console, recorder, jsonl, reportWarmup);
+      if (!peerOutput && target instanceof RuntimeTarget.Command c) {
+        out.println(Redaction.redact("Starting `" + String.join(" ", c.argv()) + "` (log: " + c.logFile() + ")"));
         out.flush();
       }
-      throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
+      TimingTrace.mark("listeners ready");
+      java.util.concurrent.atomic.AtomicBoolean interrupted =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      Warmup.awaitHttp();
+      TestModelEngine engine = new TestModelEngine(Warmup.httpClient(), Clock.systemUTC());
+      Warmup.takeProbe().ifPresent(engine::useProbe);
+      RunResult result;
+      try (AutoCloseable onInterrupt =
+          Interrupts.register(
+              () -> {
+                interrupted.set(true);
+                console.mute();
+                reportWarmup.await();
+                writePartialReport(recorder, specNames, startedAt, reports, out, err);
+                engine.abortCalls();
+              })) {
+        result = launcherReports.run(engine, request, listener, reports);
+      } catch (RuntimeUnavailableException e) {
+        // CI still gets complete reports: every planned test is an ERROR naming why
+        RunResult unreached = engine.notRun(request, jsonl, Verdict.ERROR,
+            "runtime unavailable: " + e.getMessage(), TestModelEngine.unreached(target), startedAt);
+        List<Path> written = ReportOutput.write(reports, unreached, env, out);
+        if (!peerOutput) {
+          out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+          out.flush();
+        }
+        throw new UserException(ExitCode.RUNTIME_UNAVAILABLE, e.getMessage(), e);
+      }
+      TimingTrace.mark("run finished");
+      if (interrupted.get()) {
+        return ExitCode.INTERRUPTED; // the interrupt hook wrote the partial report
+      }
+      reportWarmup.await();
+      if (peerOutput) {
+        out.print(PeerOutput.render(result));
+      } else {
+        out.println();
+        out.println(ConsoleReport.summary(result, style));
+        out.println(ConsoleReport.runtimeLine(result.runtime()));
+      }
+      TimingTrace.mark("summary printed");
+      List<Path> written = ReportOutput.write(reports, result, env, out);
+      TimingTrace.mark("reports written");
+      if (!peerOutput) {
+        out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+      }
+      if (!peerOutput && launcherReports.enabled()) {
+        out.println("JUnit Platform reports: " + String.join(", ", launcherReports.written().stream().map(Path::toString).toList()));
+      }
+      out.flush();
+      return result.anyFailed() ? ExitCode.TESTS_FAILED : ExitCode.OK;
+    } finally {
+      jsonl.close(); // each line is flushed as it is written; this releases the file
     }
-    TimingTrace.mark("run finished");
-    if (interrupted.get()) {
-      return ExitCode.INTERRUPTED; // the interrupt hook wrote the partial report
-    }
-    reportWarmup.await();
-    if (peerOutput) {
-      out.print(PeerOutput.render(result));
-    } else {
-      out.println();
-      out.println(ConsoleReport.summary(result, style));
-      out.println(ConsoleReport.runtimeLine(result.runtime()));
-    }
-    TimingTrace.mark("summary printed");
-    List<Path> written = ReportOutput.write(reports, result, env, out);
-    TimingTrace.mark("reports written");
-    if (!peerOutput) {
-      out.println("Reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
-    }
-    if (!peerOutput && launcherReports.enabled()) {
-      out.println("JUnit Platform reports: " + String.join(", ", launcherReports.written().stream().map(Path::toString).toList()));
-    }
-    out.flush();
-    return result.anyFailed() ? ExitCode.TESTS_FAILED : ExitCode.OK;
   }
 
   /** Ctrl-C/SIGTERM: keep what ran, marked interrupted. */
