@@ -101,8 +101,7 @@ public final class Main {
       case "test-model" -> new CommandLine(new TestModelCommand(env).spec);
       case "sample-flows" -> {
         SampleFlowsCommand c = new SampleFlowsCommand(env);
-        CommandLine cl = new CommandLine(c);
-        CommonOptions.addTo(cl.getCommandSpec());
+        CommandLine cl = withCommonOptions(new CommandLine(c));
         c.run.addTo(cl.getCommandSpec());
         yield cl;
       }

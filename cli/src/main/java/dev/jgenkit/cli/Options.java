@@ -63,9 +63,17 @@ final class Options {
     return spec.findOption(name).getValue();
   }
 
-  /** The parsed strings of a repeatable option or of the positionals: empty when none. */
+  /** The parsed strings of a repeatable option: empty when it was not given. */
   static List<String> strings(CommandSpec spec, String name) {
-    List<String> v = name == null ? spec.positionalParameters().get(0).getValue() : value(spec, name);
-    return v == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(v);
+    return copy(value(spec, name));
+  }
+
+  /** The parsed positional strings (see {@link #positionals}): empty when there are none. */
+  static List<String> positionalStrings(CommandSpec spec) {
+    return copy(spec.positionalParameters().get(0).getValue());
+  }
+
+  private static List<String> copy(List<String> values) {
+    return values == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(values);
   }
 }

@@ -112,7 +112,7 @@ final class TestModelCommand implements Callable<Integer> {
   private void readOptions() {
     run.read(spec);
     launcherReports.read(spec);
-    positionals = Options.strings(spec, null);
+    positionals = Options.positionalStrings(spec);
     fromFiles = Options.strings(spec, "--from-file");
     supports = Options.value(spec, "--supports");
     runtimeUrl = Options.value(spec, "--runtime-url");

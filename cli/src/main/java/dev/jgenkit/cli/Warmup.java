@@ -2,7 +2,6 @@ package dev.jgenkit.cli;
 
 import dev.jgenkit.runners.reflection.ReflectionClient;
 import dev.jgenkit.runners.reflection.RuntimeProbe;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +20,7 @@ import okhttp3.OkHttpClient;
  * awaits each before it touches that library itself, so no class is initialised from two
  * threads at once (no class-initialisation deadlock).
  */
-final class Warmup implements Runnable {
-  /** Bound for the probe's health check, as the engine's own. */
-  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
-
+final class Warmup {
   private static volatile Thread json;
   private static volatile Thread client;
   private static volatile OkHttpClient httpClient;
@@ -34,21 +30,15 @@ final class Warmup implements Runnable {
   private static volatile Boolean checkedUrlValid;
   private static final java.util.concurrent.CountDownLatch urlChecked = new java.util.concurrent.CountDownLatch(1);
 
-  private final boolean http;
-  private final String probeUrl;
-
-  private Warmup(boolean http, String probeUrl) {
-    this.http = http;
-    this.probeUrl = probeUrl;
-  }
+  private Warmup() {}
 
   /** Starts the warm-up for {@code args} (a {@code test-model} command line); for {@code Main.main} only. */
   static void start(String[] args) {
     // Runnables, not method references: linking a lambda costs start-up time on this path.
     String url = runtimeUrl(List.of(args)).orElse(null);
     checkedUrl = url;
-    client = daemon(new Warmup(true, url), "jgenkit-warmup-http");
-    json = daemon(new Warmup(false, null), "jgenkit-warmup-json");
+    client = daemon(new HttpWarmup(url), "jgenkit-warmup-http");
+    json = daemon(new JsonWarmup(), "jgenkit-warmup-json");
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -78,35 +68,52 @@ final class Warmup implements Runnable {
     return Optional.empty();
   }
 
-  @Override
-  public void run() {
-    try {
-      if (http) {
+  /** The run's HTTP client; with a URL read ahead, its check, the probe and a prepared call to it. */
+  private static final class HttpWarmup implements Runnable {
+    private final String probeUrl;
+
+    HttpWarmup(String probeUrl) {
+      this.probeUrl = probeUrl;
+    }
+
+    @Override
+    public void run() {
+      try {
+        boolean valid = false;
         if (probeUrl != null) {
           try {
-            checkedUrlValid = okhttp3.HttpUrl.parse(probeUrl) != null;
+            valid = okhttp3.HttpUrl.parse(probeUrl) != null;
+            checkedUrlValid = valid;
           } finally {
             urlChecked.countDown();
           }
         }
         OkHttpClient c = ReflectionClient.defaultHttpClient();
-        okhttp3.HttpUrl.parse("http://localhost/");
         httpClient = c;
-        if (probeUrl != null) {
-          probe = RuntimeProbe.start(c, probeUrl, HEALTH_TIMEOUT).orElse(null);
+        if (valid) {
+          probe = RuntimeProbe.start(c, probeUrl, RuntimeProbe.HEALTH_TIMEOUT).orElse(null);
         }
-        ReflectionClient.prepareCalls(c, probeUrl != null && Boolean.TRUE.equals(checkedUrlValid) ? probeUrl : "http://localhost/");
+        ReflectionClient.prepareCalls(c, valid ? probeUrl : "http://localhost/");
         dev.jgenkit.runners.TimingTrace.mark("warm-up: http client");
-      } else {
-        // The built-in tests, and a request body written the way the first calls will write theirs.
-        java.util.Optional<dev.jgenkit.specs.BuiltInTest> text = dev.jgenkit.specs.BuiltInTests.get("text");
+      } catch (RuntimeException | LinkageError e) {
+        // Only a head start: whatever failed here fails (and is reported) again where it is used.
+      }
+    }
+  }
+
+  /** The built-in tests, and a request body written the way the first calls will write theirs. */
+  private static final class JsonWarmup implements Runnable {
+    @Override
+    public void run() {
+      try {
+        Optional<dev.jgenkit.specs.BuiltInTest> text = dev.jgenkit.specs.BuiltInTests.get("text");
         if (text.isPresent()) {
           dev.jgenkit.specs.JsonTrees.write(text.get().input());
         }
         dev.jgenkit.runners.TimingTrace.mark("warm-up: built-in tests");
+      } catch (RuntimeException | LinkageError e) {
+        // Only a head start, as above.
       }
-    } catch (RuntimeException | LinkageError e) {
-      // Only a head start: whatever failed here fails (and is reported) again where it is used.
     }
   }
 

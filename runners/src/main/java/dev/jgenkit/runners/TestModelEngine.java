@@ -37,7 +37,6 @@ import okhttp3.OkHttpClient;
  * executes and returns the results. It never prints; progress goes to a {@link RunListener}.
  */
 public final class TestModelEngine {
-  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
 
   /**
    * One test-model run.
@@ -150,9 +149,9 @@ public final class TestModelEngine {
       // the tests instead of two), unless the caller sent them already; the listing is only used
       // once the runtime has answered healthy.
       RuntimeProbe early = takeProbe(client.baseUrl())
-          .or(() -> RuntimeProbe.start(urlHttp, client.baseUrl(), HEALTH_TIMEOUT))
+          .or(() -> RuntimeProbe.start(http, client.baseUrl(), RuntimeProbe.HEALTH_TIMEOUT))
           .orElseThrow();
-      if (!early.healthy(HEALTH_TIMEOUT.plusSeconds(1))) {
+      if (!early.healthy(RuntimeProbe.HEALTH_TIMEOUT.plusSeconds(1))) {
         early.cancel();
         throw new RuntimeUnavailableException(
             "no Genkit runtime answers at " + u.url() + "/api/__health");

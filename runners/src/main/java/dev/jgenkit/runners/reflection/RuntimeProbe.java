@@ -18,6 +18,9 @@ import okhttp3.OkHttpClient;
  * parsing of the listing overlap its start-up.
  */
 public final class RuntimeProbe {
+  /** How long a health check may take: a runtime answers it at once or is not ready. */
+  public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+
   private final String url;
   private final FutureTask<Boolean> health;
   private final FutureTask<ObjectNode> listing;
