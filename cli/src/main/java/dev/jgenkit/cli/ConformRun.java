@@ -9,7 +9,6 @@ import dev.jgenkit.runners.runtime.RuntimeDirectories;
 import dev.jgenkit.specs.DidYouMean;
 import dev.jgenkit.specs.ProjectRoot;
 import dev.jgenkit.specs.SpecException;
-import dev.jgenkit.specs.SpecProblem;
 import dev.jgenkit.specs.conform.ConformConfig;
 import dev.jgenkit.specs.conform.ConformConfigLoader;
 import dev.jgenkit.specs.samples.Plan;
@@ -58,7 +57,7 @@ final class ConformRun {
       try {
         plan = Optional.of(PlanLoader.load(planFile));
       } catch (SpecException e) {
-        throw problems(e, planFile, err);
+        throw SpecLoading.rejected(e, planFile, err);
       }
     }
     List<String> only = cmd.positionals;
@@ -96,18 +95,8 @@ final class ConformRun {
     try {
       return ConformConfigLoader.load(file);
     } catch (SpecException e) {
-      throw problems(e, file, err);
+      throw SpecLoading.rejected(e, file, err);
     }
-  }
-
-  private static UserException problems(SpecException e, Path file, PrintWriter err) {
-    for (SpecProblem p : e.problems()) {
-      err.println(p.format());
-    }
-    err.flush();
-    int n = e.problems().size();
-    return new UserException(ExitCode.USAGE,
-        n + " problem" + (n == 1 ? "" : "s") + " in " + file + "; nothing was run");
   }
 
   private static List<ConformConfig.Runtime> select(ConformConfig config, List<String> names) {

@@ -10,7 +10,6 @@ import dev.jgenkit.specs.DidYouMean;
 import dev.jgenkit.specs.ProjectRoot;
 import dev.jgenkit.specs.SpecException;
 import dev.jgenkit.specs.SpecFile;
-import dev.jgenkit.specs.SpecProblem;
 import dev.jgenkit.specs.Suite;
 import dev.jgenkit.specs.project.ProjectFile;
 import dev.jgenkit.specs.project.ProjectFileLoader;
@@ -37,13 +36,7 @@ final class ProjectRuntimes {
     try {
       return ProjectFileLoader.load(path);
     } catch (SpecException e) {
-      for (SpecProblem p : e.problems()) {
-        err.println(p.format());
-      }
-      err.flush();
-      int n = e.problems().size();
-      throw new UserException(ExitCode.USAGE,
-          n + " problem" + (n == 1 ? "" : "s") + " in " + path + "; nothing was run");
+      throw SpecLoading.rejected(e, path, err);
     }
   }
 

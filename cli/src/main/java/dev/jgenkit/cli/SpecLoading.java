@@ -15,12 +15,21 @@ final class SpecLoading {
     try {
       return SpecLoader.load(path);
     } catch (SpecException e) {
-      for (SpecProblem p : e.problems()) {
-        err.println(p.format());
-      }
-      err.flush();
-      int n = e.problems().size();
-      throw new UserException(ExitCode.USAGE, n + " problem" + (n == 1 ? "" : "s") + " in " + path + "; nothing was run");
+      throw rejected(e, path, err);
     }
+  }
+
+  /**
+   * Prints each located problem of {@code file} on {@code err} and returns the usage error (exit
+   * 2) that ends the command; for every input file a command loads (specs, jgenkit.yaml,
+   * conform.toml).
+   */
+  static UserException rejected(SpecException e, Path file, PrintWriter err) {
+    for (SpecProblem p : e.problems()) {
+      err.println(p.format());
+    }
+    err.flush();
+    int n = e.problems().size();
+    return new UserException(ExitCode.USAGE, n + " problem" + (n == 1 ? "" : "s") + " in " + file + "; nothing was run");
   }
 }

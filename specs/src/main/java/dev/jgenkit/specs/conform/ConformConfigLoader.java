@@ -276,12 +276,18 @@ public final class ConformConfigLoader {
       return OptionalInt.of(v.intValue());
     }
 
-    private Optional<String> string(JsonNode table, String path, String key, boolean required, String example) {
+    /** {@code table}'s {@code key}, or null when absent (a problem when it is required). */
+    private JsonNode present(JsonNode table, String path, String key, boolean required, String example) {
       JsonNode v = table.get(key);
+      if (v == null && required) {
+        problems.add(positions.of(path, path), "[" + path + "] has no '" + key + "'", "add " + example);
+      }
+      return v;
+    }
+
+    private Optional<String> string(JsonNode table, String path, String key, boolean required, String example) {
+      JsonNode v = present(table, path, key, required, example);
       if (v == null) {
-        if (required) {
-          problems.add(positions.of(path, path), "[" + path + "] has no '" + key + "'", "add " + example);
-        }
         return Optional.empty();
       }
       if (!v.isTextual() || v.asText().isBlank()) {
@@ -293,11 +299,8 @@ public final class ConformConfigLoader {
     }
 
     private List<String> strings(JsonNode table, String path, String key, boolean required, String example) {
-      JsonNode v = table.get(key);
+      JsonNode v = present(table, path, key, required, example);
       if (v == null) {
-        if (required) {
-          problems.add(positions.of(path, path), "[" + path + "] has no '" + key + "'", "add " + example);
-        }
         return List.of();
       }
       List<String> out = new ArrayList<>();
